@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bitcoin.Common.Json.Internal;
+
+namespace Bitcoin.Common.Json;
+
+/// <summary>
+/// Number nodes written with an exact text, as UniValue's setNumStr: amounts with eight decimals, doubles as
+/// UniValue's setFloat prints them, or any valid JSON number text.
+/// </summary>
+public static class JsonNumbers
+{
+    /// <summary>
+    /// An amount in satoshis as BTC with exactly eight decimals, as Core's ValueFromAmount: 5000000000 → <c>50.00000000</c>,
+    /// -1 → <c>-0.00000001</c>.
+    /// </summary>
+    public static JsonValue Amount(long satoshis)
+    {
+        const long Coin = 100_000_000;
+        bool negative = satoshis < 0;
+        // Work in unsigned to keep long.MinValue exact.
+        ulong abs = negative ? (ulong)(-(satoshis + 1)) + 1 : (ulong)satoshis;
+        string text = string.Create(CultureInfo.InvariantCulture, $"{(negative ? "-" : "")}{abs / Coin}.{abs % Coin:D8}");
+        return FromValidText(text);
+    }
+
+    /// <summary>An NBitcoin amount as BTC with eight decimals (see <see cref="Amount(long)"/>).</summary>
+    public static JsonValue Amount(NBitcoin.Money amount)
+    {
+        ArgumentNullException.ThrowIfNull(amount);
+        return Amount(amount.Satoshi);
+    }
+
+    /// <summary>
+    /// A double written as UniValue's setFloat writes it (16 significant digits, "%.16g"): 0.1 → <c>0.1</c>,
+    /// 1e20 → <c>1e+20</c>. NaN and infinities are not JSON numbers and throw <see cref="ArgumentException"/>.
+    /// </summary>
+    public static JsonValue Double(double value) => FromValidText(JsonValueText.FormatDouble(value));
+
+    /// <summary>
+    /// A number with exactly the text <paramref name="text"/>, which must be a JSON number (UniValue's setNumStr);
+    /// otherwise <see cref="ArgumentException"/> "The string '...' is not a valid JSON number".
+    /// </summary>
+    public static JsonValue FromText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!JsonText.TryParse(Encoding.UTF8.GetBytes(text), out var node) || node.GetKind() != JsonKind.Number || text.Trim(' ', '\t', '\r', '\n') != text)
+            throw new ArgumentException($"The string '{text}' is not a valid JSON number", nameof(text));
+        return (JsonValue)node!;
+    }
+
+    /// <summary>The exact text of a number node (UniValue's getValStr on a number).</summary>
+    public static string GetText(JsonNode? number)
+    {
+        number.CheckKind(JsonKind.Number);
+        return JsonValueText.GetNumberText((JsonValue)number!);
+    }
+
+    internal static JsonValue FromValidText(string text)
+    {
+        using var doc = JsonDocument.Parse(text);
+        return JsonValue.Create(doc.RootElement.Clone())!;
+    }
+}
