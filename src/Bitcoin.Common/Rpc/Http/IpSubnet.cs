@@ -33,7 +33,7 @@ public sealed class IpSubnet
         ArgumentNullException.ThrowIfNull(text);
         int slash = text.IndexOf('/');
         string addressText = slash < 0 ? text : text[..slash];
-        if (!IPAddress.TryParse(addressText, out var address) || addressText.Contains('%')) return null;
+        if (!IsStrictAddress(addressText) || !IPAddress.TryParse(addressText, out var address)) return null;
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
         byte[] bytes = address.GetAddressBytes();
         int bits = bytes.Length * 8;
@@ -52,7 +52,7 @@ public sealed class IpSubnet
             }
             else
             {
-                if (!IPAddress.TryParse(maskText, out var maskAddress)) return null;
+                if (!IsStrictAddress(maskText) || !IPAddress.TryParse(maskText, out var maskAddress)) return null;
                 if (maskAddress.IsIPv4MappedToIPv6) maskAddress = maskAddress.MapToIPv4();
                 mask = maskAddress.GetAddressBytes();
                 if (mask.Length != bytes.Length || !IsContiguous(mask)) return null;
@@ -77,6 +77,14 @@ public sealed class IpSubnet
 
     /// <inheritdoc/>
     public override string ToString() => Text;
+
+    /// <summary>Only the forms inet_pton accepts: four dotted decimals, or an IPv6 address without a zone.</summary>
+    private static bool IsStrictAddress(string text)
+    {
+        if (text.Contains(':')) return !text.Contains('%');
+        var parts = text.Split('.');
+        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit) && int.Parse(p, CultureInfo.InvariantCulture) <= 255);
+    }
 
     private static bool IsContiguous(byte[] mask)
     {

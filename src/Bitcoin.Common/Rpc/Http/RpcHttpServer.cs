@@ -272,7 +272,10 @@ public sealed class RpcHttpServer : IAsyncDisposable
             return;
         }
 
-        string uri = http.Path.Value + http.QueryString.Value;
+        // The target as sent (still percent-encoded), like Core's GetURI; Kestrel's Path is decoded.
+        string uri = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
+            ? raw
+            : http.Path.Value + http.QueryString.Value;
         bool routed = uri == "/" || (_options.WalletEndpoints && uri.StartsWith("/wallet/", StringComparison.Ordinal));
         if (!routed)
         {
