@@ -29,10 +29,10 @@ public sealed partial class Logger
             {
                 if (FilePath.Length == 0)
                     throw new InvalidOperationException("Set FilePath before starting to log to a file.");
-                _file = OpenLogFile(FilePath);
+                _file = AppendFile.Open(FilePath);
                 if (_file is null)
                     return false;
-                WriteBytes(_file, "\n\n\n\n\n");
+                _file.Write("\n\n\n\n\n"u8);
             }
 
             _buffering = false;
@@ -48,7 +48,7 @@ public sealed partial class Logger
                 _messagesBeforeOpen.RemoveFirst();
                 var text = Format(node.Value);
                 if (PrintToFile)
-                    WriteBytes(_file!, text);
+                    _file!.Write(Encoding.UTF8.GetBytes(text));
                 if (PrintToConsole)
                     WriteBytes(GetConsole(), text);
                 foreach (var callback in _callbacks)
@@ -179,14 +179,14 @@ public sealed partial class Logger
             if (_reopenFile)
             {
                 _reopenFile = false;
-                if (OpenLogFile(FilePath) is { } reopened)
+                if (AppendFile.Open(FilePath) is { } reopened)
                 {
                     _file.Dispose();
                     _file = reopened;
                 }
             }
 
-            WriteBytes(_file, text);
+            _file.Write(Encoding.UTF8.GetBytes(text));
         }
     }
 
@@ -277,19 +277,6 @@ public sealed partial class Logger
         (long)(entry.Message.Length + entry.ThreadName.Length) * sizeof(char) + BufferedEntryOverhead;
 
     private Stream GetConsole() => ConsoleOutput ?? (_console ??= Console.OpenStandardOutput());
-
-    private static FileStream? OpenLogFile(string path)
-    {
-        try
-        {
-            // Unbuffered, so that every line is on disk (and visible to tests) when the call returns.
-            return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
 
     private static void WriteBytes(Stream stream, string text)
     {

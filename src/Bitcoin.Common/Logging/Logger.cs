@@ -31,7 +31,7 @@ public sealed partial class Logger : ILogSink
     private readonly LinkedList<LogEntry> _messagesBeforeOpen = new();
     private readonly List<Action<string>> _callbacks = [];
     private readonly Dictionary<LogCategory, LogLevel> _categoryLevels = new();
-    private FileStream? _file;
+    private AppendFile? _file;
     private Stream? _console;
     private bool _buffering = true;
     private long _currentBufferUsage;

@@ -13,6 +13,12 @@ internal static partial class LibC
     internal const short F_WRLCK = 1;
     internal const short SEEK_SET = 0;
 
+    // open(2) flags on Linux (x86-64 and arm64 share them).
+    internal const int O_WRONLY = 0x1;
+    internal const int O_CREAT = 0x40;
+    internal const int O_APPEND = 0x400;
+    internal const int O_CLOEXEC = 0x80000;
+
     internal const int EINTR = 4;
     internal const int EINVAL = 22;
 
@@ -32,6 +38,12 @@ internal static partial class LibC
 
     [LibraryImport(Library, EntryPoint = "realpath", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial nint RealPathNative(string path, nint resolved);
+
+    [LibraryImport(Library, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int OpenNative(string path, int flags, int mode);
+
+    [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
+    private static unsafe partial nint WriteNative(int fd, byte* buffer, nuint count);
 
     [LibraryImport(Library, EntryPoint = "free")]
     private static partial void Free(nint pointer);
@@ -80,6 +92,52 @@ internal static partial class LibC
         {
             Free(resolved);
         }
+    }
+
+    /// <summary>
+    /// Opens a file for appending with O_APPEND, so every write lands at the current end of the file even after another
+    /// program truncated it (log rotation with copytruncate), as C's fopen(path, "a"). Null with the errno on failure.
+    /// </summary>
+    internal static Microsoft.Win32.SafeHandles.SafeFileHandle? OpenAppend(string path, out int errno)
+    {
+        while (true)
+        {
+            var fd = OpenNative(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, Convert.ToInt32("644", 8));
+            if (fd >= 0)
+            {
+                errno = 0;
+                return new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+            }
+
+            errno = Marshal.GetLastPInvokeError();
+            if (errno != EINTR)
+                return null;
+        }
+    }
+
+    /// <summary>Writes all of <paramref name="data"/>, retrying on EINTR and short writes. Returns 0 or the errno.</summary>
+    internal static unsafe int WriteAll(SafeHandle file, ReadOnlySpan<byte> data)
+    {
+        var fd = (int)file.DangerousGetHandle();
+        fixed (byte* start = data)
+        {
+            var offset = 0;
+            while (offset < data.Length)
+            {
+                var written = WriteNative(fd, start + offset, (nuint)(data.Length - offset));
+                if (written < 0)
+                {
+                    var errno = Marshal.GetLastPInvokeError();
+                    if (errno == EINTR)
+                        continue;
+                    return errno;
+                }
+
+                offset += (int)written;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>The message for an errno, as <c>strerror</c>.</summary>
