@@ -67,8 +67,7 @@ public sealed partial class Logger
             return true;
         if (!WillLogCategory(category))
             return false;
-        lock (_lock)
-            return level >= (_categoryLevels.TryGetValue(category, out var categoryLevel) ? categoryLevel : LogLevel);
+        return level >= (_categoryLevels.TryGetValue(category, out var categoryLevel) ? categoryLevel : LogLevel);
     }
 
     /// <summary>Sets the global level by name; only "info", "debug" and "trace" are accepted.</summary>
@@ -94,29 +93,18 @@ public sealed partial class Logger
         if (category == LogCategory.None)
             return true;
         lock (_lock)
-            _categoryLevels[category] = level;
+            _categoryLevels = new Dictionary<LogCategory, LogLevel>(_categoryLevels) { [category] = level };
         return true;
     }
 
     /// <summary>The per-category levels set so far.</summary>
-    public IReadOnlyDictionary<LogCategory, LogLevel> CategoryLevels
-    {
-        get
-        {
-            lock (_lock)
-                return new Dictionary<LogCategory, LogLevel>(_categoryLevels);
-        }
-    }
+    public IReadOnlyDictionary<LogCategory, LogLevel> CategoryLevels => new Dictionary<LogCategory, LogLevel>(_categoryLevels);
 
     /// <summary>Replaces every per-category level.</summary>
     public void SetCategoryLevels(IReadOnlyDictionary<LogCategory, LogLevel> levels)
     {
         lock (_lock)
-        {
-            _categoryLevels.Clear();
-            foreach (var (category, level) in levels)
-                _categoryLevels[category] = level;
-        }
+            _categoryLevels = levels.ToDictionary(p => p.Key, p => p.Value);
     }
 
     /// <summary>Every category in alphabetical order with whether it is enabled (the <c>logging</c> RPC result).</summary>

@@ -38,9 +38,8 @@ public sealed partial class Logger
             _buffering = false;
             if (_bufferLinesDiscarded > 0)
             {
-                LogPrintLocked(new LogEntry(LogCategory.None, LogLevel.Info, false, DateTime.UtcNow, NodeClock.GetMockTime(),
-                    ThreadNames.GetInternalName(), SourceFilePath(), 0, nameof(StartLogging),
-                    $"Early logging buffer overflowed, {_bufferLinesDiscarded} log lines discarded."));
+                LogPrintLocked(InternalEntry(LogLevel.Info,
+                    $"Early logging buffer overflowed, {_bufferLinesDiscarded} log lines discarded.", false, DateTime.UtcNow));
             }
 
             while (_messagesBeforeOpen.First is { } node)
@@ -112,9 +111,7 @@ public sealed partial class Logger
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                LogPrintLocked(new LogEntry(LogCategory.None, LogLevel.Warning, true, DateTime.UtcNow, NodeClock.GetMockTime(),
-                    ThreadNames.GetInternalName(), SourceFilePath(), 0, nameof(ShrinkDebugFile),
-                    $"Failed to shrink debug log file: {e.Message}"));
+                LogPrintLocked(InternalEntry(LogLevel.Warning, $"Failed to shrink debug log file: {e.Message}", true, DateTime.UtcNow));
             }
         }
     }
@@ -148,11 +145,10 @@ public sealed partial class Logger
             var status = _limiter.Consume(entry.SourceFile, entry.SourceLine, entry.Function, text);
             if (status == LogRateLimitStatus.NewlySuppressed)
             {
-                LogPrintLocked(new LogEntry(LogCategory.None, LogLevel.Warning, false, entry.TimestampUtc, entry.MockTime,
-                    entry.ThreadName, SourceFilePath(), 0, nameof(Write),
+                LogPrintLocked(InternalEntry(LogLevel.Warning,
                     $"Excessive logging detected from {ShortSourcePath(entry.SourceFile)}:{entry.SourceLine} ({entry.Function}): >{_limiter.MaxBytes} bytes logged during " +
                     $"the last time window of {(long)_limiter.ResetWindow.TotalSeconds}s. Suppressing logging to disk from this " +
-                    "source location until time window resets. Console logging unaffected. Last log entry."));
+                    "source location until time window resets. Console logging unaffected. Last log entry.", false, entry.TimestampUtc));
             }
             else if (status == LogRateLimitStatus.StillSuppressed)
             {

@@ -29,11 +29,12 @@ public sealed partial class Logger : ILogSink
 
     private readonly Lock _lock = new();
     private readonly LinkedList<LogEntry> _messagesBeforeOpen = new();
-    private readonly List<Action<string>> _callbacks = [];
-    private readonly Dictionary<LogCategory, LogLevel> _categoryLevels = new();
+    // Copy-on-write, so that lines are written and levels read without holding the lock.
+    private volatile Action<string>[] _callbacks = [];
+    private volatile Dictionary<LogCategory, LogLevel> _categoryLevels = new();
     private AppendFile? _file;
     private Stream? _console;
-    private bool _buffering = true;
+    private volatile bool _buffering = true;
     private long _currentBufferUsage;
     private long _bufferLinesDiscarded;
     private LogRateLimiter? _limiter;
@@ -72,14 +73,7 @@ public sealed partial class Logger : ILogSink
     public Stream? ConsoleOutput { get; set; }
 
     /// <summary>True if lines go anywhere: still buffering, console, file or a callback.</summary>
-    public bool Enabled
-    {
-        get
-        {
-            lock (_lock)
-                return _buffering || PrintToConsole || PrintToFile || _callbacks.Count > 0;
-        }
-    }
+    public bool Enabled => _buffering || PrintToConsole || PrintToFile || _callbacks.Length > 0;
 
     /// <inheritdoc/>
     public bool IsEnabled(LogCategory category, LogLevel level) => WillLogCategoryLevel(category, level) && Enabled;
@@ -96,7 +90,7 @@ public sealed partial class Logger : ILogSink
             ThreadNames.GetInternalName(), sourceFile, sourceLine, function, message);
         lock (_lock)
         {
-            if (!(_buffering || PrintToConsole || PrintToFile || _callbacks.Count > 0))
+            if (!Enabled)
                 return;
             LogPrintLocked(entry);
         }
@@ -109,19 +103,12 @@ public sealed partial class Logger : ILogSink
     public IDisposable AddCallback(Action<string> callback)
     {
         lock (_lock)
-            _callbacks.Add(callback);
+            _callbacks = [.. _callbacks, callback];
         return new CallbackRegistration(this, callback);
     }
 
     /// <summary>Number of connected callbacks.</summary>
-    public int CallbackCount
-    {
-        get
-        {
-            lock (_lock)
-                return _callbacks.Count;
-        }
-    }
+    public int CallbackCount => _callbacks.Length;
 
     /// <summary>Applies (or with null removes) per-location rate limiting of unconditional lines.</summary>
     public void SetRateLimiting(LogRateLimiter? limiter)
@@ -131,8 +118,7 @@ public sealed partial class Logger : ILogSink
             _limiter = limiter;
             if (limiter is not null)
             {
-                limiter.RestartWarning = message => Write(LogCategory.None, LogLevel.Warning, message,
-                    SourceFilePath(), 0, nameof(LogRateLimiter.Reset), rateLimit: false);
+                limiter.RestartWarning = message => LogInternal(LogLevel.Warning, message, rateLimit: false);
             }
         }
     }
@@ -146,7 +132,19 @@ public sealed partial class Logger : ILogSink
     /// <summary>Caps the memory used by lines buffered before <see cref="StartLogging"/> (default 1 MB).</summary>
     public long MaxBufferMemoryUsage { get; set; } = DefaultMaxLogBuffer;
 
-    private static string SourceFilePath([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+    // Lines the logger writes about itself, attributed to the logger's own source location.
+    private void LogInternal(LogLevel level, string message, bool rateLimit,
+        [System.Runtime.CompilerServices.CallerFilePath] string file = "", [System.Runtime.CompilerServices.CallerLineNumber] int line = 0,
+        [System.Runtime.CompilerServices.CallerMemberName] string function = "")
+    {
+        lock (_lock)
+            LogPrintLocked(InternalEntry(level, message, rateLimit, DateTime.UtcNow, file, line, function));
+    }
+
+    private static LogEntry InternalEntry(LogLevel level, string message, bool rateLimit, DateTime timestampUtc,
+        [System.Runtime.CompilerServices.CallerFilePath] string file = "", [System.Runtime.CompilerServices.CallerLineNumber] int line = 0,
+        [System.Runtime.CompilerServices.CallerMemberName] string function = "") =>
+        new(LogCategory.None, level, rateLimit, timestampUtc, NodeClock.GetMockTime(), ThreadNames.GetInternalName(), file, line, function, message);
 
     private sealed class CallbackRegistration(Logger logger, Action<string> callback) : IDisposable
     {
@@ -157,7 +155,11 @@ public sealed partial class Logger : ILogSink
             if (Interlocked.Exchange(ref _disposed, 1) != 0)
                 return;
             lock (logger._lock)
-                logger._callbacks.Remove(callback);
+            {
+                var index = Array.IndexOf(logger._callbacks, callback);
+                if (index >= 0)
+                    logger._callbacks = [.. logger._callbacks[..index], .. logger._callbacks[(index + 1)..]];
+            }
         }
     }
 }
