@@ -14,7 +14,7 @@ public static class JsonNumbers
 {
     /// <summary>
     /// An amount in satoshis as BTC with exactly eight decimals, as Core's ValueFromAmount: 5000000000 → <c>50.00000000</c>,
-    /// -1 → <c>-0.00000001</c>.
+    /// -1 → <c>-0.00000001</c>. For an NBitcoin <c>Money</c>, pass <c>money.Satoshi</c>.
     /// </summary>
     public static JsonValue Amount(long satoshis)
     {
@@ -24,13 +24,6 @@ public static class JsonNumbers
         ulong abs = negative ? (ulong)(-(satoshis + 1)) + 1 : (ulong)satoshis;
         string text = string.Create(CultureInfo.InvariantCulture, $"{(negative ? "-" : "")}{abs / Coin}.{abs % Coin:D8}");
         return FromValidText(text);
-    }
-
-    /// <summary>An NBitcoin amount as BTC with eight decimals (see <see cref="Amount(long)"/>).</summary>
-    public static JsonValue Amount(NBitcoin.Money amount)
-    {
-        ArgumentNullException.ThrowIfNull(amount);
-        return Amount(amount.Satoshi);
     }
 
     /// <summary>

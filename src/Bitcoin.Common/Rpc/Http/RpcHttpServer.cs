@@ -33,6 +33,7 @@ public sealed class RpcHttpServer : IAsyncDisposable
     private WebApplication? _app;
     private int _queued;
     private int _stopped;
+    private long _answered;
 
     private RpcHttpServer(RpcCommandTable table, RpcServerOptions options, RpcAuthenticator auth, IReadOnlyList<IpSubnet> allowed)
     {
@@ -53,6 +54,9 @@ public sealed class RpcHttpServer : IAsyncDisposable
 
     /// <summary>How many requests may wait for a worker before new ones get 503.</summary>
     public int WorkQueueDepth { get; }
+
+    /// <summary>Authenticated JSON-RPC requests answered since start (single requests and batches each count once).</summary>
+    public long RequestsServed => Interlocked.Read(ref _answered);
 
     /// <summary>Requests now waiting for a worker thread.</summary>
     public int QueuedRequests => Volatile.Read(ref _queued);
@@ -387,6 +391,7 @@ public sealed class RpcHttpServer : IAsyncDisposable
         var (status, reply) = JsonText.TryParse(body, out var parsed)
             ? await _processor.ProcessAsync(parsed, request).ConfigureAwait(false)
             : HttpRpcProcessor.ParseFailure(request);
+        Interlocked.Increment(ref _answered);
 
         context.Response.StatusCode = status;
         if (reply is null) return;
