@@ -90,6 +90,31 @@ public sealed partial class ArgsManager
         }
     }
 
+    /// <summary>The value of a settings.json entry (null if absent), as Core's <c>Chain::getRwSetting</c>.</summary>
+    public SettingsValue GetRwSetting(string name)
+    {
+        lock (_lock)
+            return _settings.RwSettings.TryGetValue(name, out var value) ? value : SettingsValue.Null;
+    }
+
+    /// <summary>
+    /// Replaces a settings.json entry (null removes it) and, with <paramref name="write"/>, saves the file, as Core's
+    /// <c>Chain::overwriteRwSetting</c> (used by the wallet for <c>load_on_startup</c>). Returns false if saving failed
+    /// (the failure is logged); the in-memory value is changed either way.
+    /// </summary>
+    public bool OverwriteRwSetting(string name, SettingsValue value, bool write = true)
+    {
+        lock (_lock)
+        {
+            if (value.IsNull)
+                _settings.RwSettings.Remove(name);
+            else
+                _settings.RwSettings[name] = value;
+        }
+
+        return !write || WriteSettingsFile();
+    }
+
     private static void SaveErrors(List<string> source, List<string>? destination)
     {
         foreach (var error in source)

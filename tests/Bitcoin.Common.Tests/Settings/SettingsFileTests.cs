@@ -95,6 +95,19 @@ public sealed class SettingsFileTests
     }
 
     [Fact]
+    public void RwSettingsAreUpdatedAndSaved()
+    {
+        using var dir = new TempDirectory();
+        var args = SettingsArgs(dir.Path);
+        Assert.True(args.GetRwSetting("wallet").IsNull);
+        Assert.True(args.OverwriteRwSetting("wallet", SettingsValue.Array("w1")));
+        Assert.Equal("[\"w1\"]", args.GetRwSetting("wallet").Write());
+        Assert.Contains("\"wallet\": [", File.ReadAllText(dir.Combine("settings.json")));
+        Assert.True(args.OverwriteRwSetting("wallet", SettingsValue.Null));
+        Assert.DoesNotContain("wallet", File.ReadAllText(dir.Combine("settings.json")));
+    }
+
+    [Fact]
     public void BackupAndCustomSettingsPaths()
     {
         using var dir = new TempDirectory();
