@@ -45,6 +45,9 @@ internal static partial class LibC
     [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
     private static unsafe partial nint WriteNative(int fd, byte* buffer, nuint count);
 
+    [LibraryImport(Library, EntryPoint = "umask")]
+    internal static partial uint Umask(uint mask);
+
     [LibraryImport(Library, EntryPoint = "free")]
     private static partial void Free(nint pointer);
 
@@ -102,7 +105,7 @@ internal static partial class LibC
     {
         while (true)
         {
-            var fd = OpenNative(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, Convert.ToInt32("644", 8));
+            var fd = OpenNative(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, Convert.ToInt32("666", 8));
             if (fd >= 0)
             {
                 errno = 0;
