@@ -89,7 +89,7 @@ public static class Base58
     {
         var data = new byte[input.Length + 4];
         input.CopyTo(data);
-        Hashes.DoubleSha256(input).AsSpan(0, 4).CopyTo(data.AsSpan(input.Length));
+        CoreHashes.DoubleSha256(input).AsSpan(0, 4).CopyTo(data.AsSpan(input.Length));
         return Encode(data);
     }
 
@@ -99,7 +99,7 @@ public static class Base58
         payload = [];
         int limit = maxLength > int.MaxValue - 4 ? int.MaxValue : maxLength + 4;
         if (!TryDecode(text, limit, out var data) || data.Length < 4) return false;
-        var hash = Hashes.DoubleSha256(data.AsSpan(0, data.Length - 4));
+        var hash = CoreHashes.DoubleSha256(data.AsSpan(0, data.Length - 4));
         if (!hash.AsSpan(0, 4).SequenceEqual(data.AsSpan(data.Length - 4))) return false;
         payload = data[..^4];
         return true;

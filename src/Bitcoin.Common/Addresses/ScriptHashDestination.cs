@@ -10,7 +10,7 @@ public sealed class ScriptHashDestination(ScriptId hash) : TxDestination
     public ScriptId Hash { get; } = hash;
 
     /// <summary>The P2SH destination of a redeem script.</summary>
-    public static ScriptHashDestination ForScript(Script redeemScript) => new(Hashes.ScriptIdOf(redeemScript.ToBytes()));
+    public static ScriptHashDestination ForScript(Script redeemScript) => new(CoreHashes.ScriptIdOf(redeemScript.ToBytes()));
 
     /// <inheritdoc/>
     protected override byte[] BuildScript()

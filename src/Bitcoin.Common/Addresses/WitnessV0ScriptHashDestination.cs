@@ -16,7 +16,7 @@ public sealed class WitnessV0ScriptHashDestination : TxDestination
     }
 
     /// <summary>The P2WSH destination of a witness script.</summary>
-    public static WitnessV0ScriptHashDestination ForScript(Script witnessScript) => new(Hashes.Sha256(witnessScript.ToBytes()));
+    public static WitnessV0ScriptHashDestination ForScript(Script witnessScript) => new(CoreHashes.Sha256(witnessScript.ToBytes()));
 
     /// <summary>SHA256 of the witness script.</summary>
     public ReadOnlySpan<byte> Hash => _hash;

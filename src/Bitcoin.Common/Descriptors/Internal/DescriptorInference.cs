@@ -106,7 +106,7 @@ internal static class DescriptorInference
         }
         if (type == TxoutType.WitnessV0ScriptHash && (ctx == ParseScriptContext.Top || ctx == ParseScriptContext.P2SH))
         {
-            if (provider.TryGetScript(new ScriptId(Hashes.Ripemd160(data[0])), out var subscript))
+            if (provider.TryGetScript(new ScriptId(CoreHashes.Ripemd160(data[0])), out var subscript))
             {
                 var sub = InferScript(subscript, ParseScriptContext.P2WSH, provider, network);
                 if (sub is not null) return new WSHDescriptor(sub, network);

@@ -36,7 +36,7 @@ internal sealed class MiniscriptDescriptor : Descriptor
 
         // In tapscript a key hash is of the x-only key, not the full key.
         public byte[] ToPKHBytes(int key)
-            => MiniscriptLimits.IsTapscript(ctx) ? Hashes.Hash160(new XOnlyPubKey(keys[key]).Bytes) : keys[key].Hash.ToBytes();
+            => MiniscriptLimits.IsTapscript(ctx) ? CoreHashes.Hash160(new XOnlyPubKey(keys[key]).Bytes) : keys[key].Hash.ToBytes();
     }
 
     private sealed class StringMaker(IReadOnlyList<PubkeyProvider> keys, SigningProvider? arg, DescriptorStringType type, DescriptorCache? cache)
@@ -65,7 +65,7 @@ internal sealed class MiniscriptDescriptor : Descriptor
         var ctx = _node.Context;
         foreach (var key in keys)
         {
-            var id = MiniscriptLimits.IsTapscript(ctx) ? new KeyId(Hashes.Hash160(new XOnlyPubKey(key).Bytes)) : key.Hash;
+            var id = MiniscriptLimits.IsTapscript(ctx) ? new KeyId(CoreHashes.Hash160(new XOnlyPubKey(key).Bytes)) : key.Hash;
             output.PubKeys.TryAdd(id, key);
         }
         return [Script.FromBytesUnsafe(_node.ToScript(new ScriptMaker(keys, ctx)))];

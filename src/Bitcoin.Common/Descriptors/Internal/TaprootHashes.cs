@@ -20,12 +20,12 @@ internal static class TaprootHashes
         ms.WriteByte((byte)leafVersion);
         WriteCompactSize(ms, (ulong)script.Length);
         ms.Write(script);
-        return Hashes.Tagged("TapLeaf", ms.ToArray());
+        return CoreHashes.Tagged("TapLeaf", ms.ToArray());
     }
 
     /// <summary>TapBranch hash of two children, smaller first.</summary>
     public static byte[] BranchHash(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
-        => a.SequenceCompareTo(b) < 0 ? Hashes.Tagged("TapBranch", [.. a, .. b]) : Hashes.Tagged("TapBranch", [.. b, .. a]);
+        => a.SequenceCompareTo(b) < 0 ? CoreHashes.Tagged("TapBranch", [.. a, .. b]) : CoreHashes.Tagged("TapBranch", [.. b, .. a]);
 
     /// <summary>The Merkle root implied by a control block for a leaf (Core's ComputeTaprootMerkleRoot).</summary>
     public static byte[] MerkleRootFromControl(ReadOnlySpan<byte> control, byte[] leafHash)

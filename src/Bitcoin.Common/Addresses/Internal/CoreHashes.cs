@@ -5,7 +5,7 @@ using NBitcoin;
 namespace Bitcoin.Common.Addresses.Internal;
 
 /// <summary>The hash functions the formats need, over spans.</summary>
-internal static class Hashes
+internal static class CoreHashes
 {
     public static byte[] Sha256(ReadOnlySpan<byte> data) => SHA256.HashData(data);
 
