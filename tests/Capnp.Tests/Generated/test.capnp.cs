@@ -727,7 +727,7 @@ public readonly partial struct TestDefaults : global::Capnp.IStructReader<TestDe
 
     public double InfField => _s.ReadFloat64(6, double.PositiveInfinity);
 
-    public double NegativeZeroField => _s.ReadFloat64(7, -0.0D);
+    public double NegativeField => _s.ReadFloat64(7, -0.125D);
 
     public global::Capnp.Text TextField => _s.ReadText(0, s_defaultTextField);
 
@@ -906,10 +906,10 @@ public readonly partial struct TestDefaults : global::Capnp.IStructReader<TestDe
             set => _s.WriteFloat64(6, value, double.PositiveInfinity);
         }
 
-        public double NegativeZeroField
+        public double NegativeField
         {
-            get => _s.ReadFloat64(7, -0.0D);
-            set => _s.WriteFloat64(7, value, -0.0D);
+            get => _s.ReadFloat64(7, -0.125D);
+            set => _s.WriteFloat64(7, value, -0.125D);
         }
 
         public global::Capnp.Text TextField => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : global::Capnp.Tests.Schema.TestDefaults.s_defaultTextField;

@@ -82,7 +82,7 @@ struct TestDefaults {
   float64Field @10 :Float64 = -123e45;
   nanField @11 :Float32 = nan;
   infField @12 :Float64 = inf;
-  negativeZeroField @13 :Float64 = -0.0;
+  negativeField @13 :Float64 = -0.125;
   textField @14 :Text = "foo";
   dataField @15 :Data = 0x"62 61 72";
   structField @16 :Inner = (id = 7, label = "seven");
