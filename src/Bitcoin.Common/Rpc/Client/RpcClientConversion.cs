@@ -81,6 +81,37 @@ public static class RpcClientConversion
         return parameters;
     }
 
+    /// <summary>
+    /// Compares the server's argument map (<c>help dump_all_command_conversions</c>, <see cref="RpcCommandTable.DumpArgMapAsync"/>)
+    /// with the client table, as Core's rpc_help.py does, for the methods the server has: every non-string server
+    /// argument needs a JSON row, and every JSON row must be a non-string server argument. Returns one line per
+    /// mismatch ("missing in client table: method 0 name" / "not a JSON argument on the server: method 0 name").
+    /// </summary>
+    public static IReadOnlyList<string> FindMismatches(JsonArray serverArgMap)
+    {
+        ArgumentNullException.ThrowIfNull(serverArgMap);
+        var serverJson = new HashSet<(string, int, string)>();
+        var serverMethods = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in serverArgMap)
+        {
+            var r = row.GetArr();
+            string method = r[0].GetStr();
+            serverMethods.Add(method);
+            if (!r[3].GetBool()) serverJson.Add((method, r[1].GetInt32(), r[2].GetStr()));
+        }
+        // echojson converts on the client only, on purpose.
+        var clientJson = RpcConversionTable.Entries
+            .Where(e => e.Format != RpcParamFormat.String && e.Method != "echojson" && serverMethods.Contains(e.Method))
+            .Select(e => (e.Method, e.Index, e.Name))
+            .ToHashSet();
+        var problems = new List<string>();
+        foreach (var (m, i, n) in serverJson.Except(clientJson).Order())
+            problems.Add($"missing in client table: {m} {i} {n}");
+        foreach (var (m, i, n) in clientJson.Except(serverJson).Order())
+            problems.Add($"not a JSON argument on the server: {m} {i} {n}");
+        return problems;
+    }
+
     private static JsonNode? ParseParam(RpcConvertParam? param, string raw)
     {
         if (param is null || param.Format == RpcParamFormat.String) return JsonValue.Create(raw);
