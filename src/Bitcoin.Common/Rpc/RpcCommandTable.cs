@@ -271,5 +271,16 @@ public sealed class RpcCommandTable
         return ret;
     }
 
+    /// <summary>
+    /// The OpenRPC 1.4.1 document of every documented command (getopenrpcinfo, rpc.discover): hidden commands and
+    /// arguments only with <paramref name="includeHidden"/>.
+    /// </summary>
+    public JsonObject BuildOpenRpcDocument(bool includeHidden)
+    {
+        List<RpcCommand> first;
+        lock (_lock) first = _commands.Values.Where(l => l.Count > 0).Select(l => l[0]).ToList();
+        return OpenRpcSchema.Document(first, includeHidden);
+    }
+
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

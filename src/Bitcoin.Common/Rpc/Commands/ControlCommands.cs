@@ -6,7 +6,7 @@ namespace Bitcoin.Common.Rpc.Commands;
 
 /// <summary>
 /// The generic commands every RPC server has, as in Core's rpc/server.cpp and rpc/node.cpp: help, stop, uptime,
-/// getrpcinfo and logging ("control"), and echo and echojson ("hidden", for tests).
+/// getrpcinfo, logging, getopenrpcinfo and rpc.discover ("control"), and echo and echojson ("hidden", for tests).
 /// </summary>
 public static class ControlCommands
 {
@@ -15,6 +15,8 @@ public static class ControlCommands
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(options);
+        table.Register("control", GetOpenRpcInfo(table));
+        table.Register("control", RpcDiscover(table));
         table.Register("control", Help(table));
         table.Register("control", Stop(options));
         table.Register("control", Uptime(options));
@@ -26,6 +28,53 @@ public static class ControlCommands
 
     /// <summary>The text <c>stop</c> returns, e.g. "Bitcoin Core stopping".</summary>
     public static string StopMessage => RpcClientIdentity.ClientName + " stopping";
+
+    private static RpcResult OpenRpcDocumentResult() => new(RpcResultType.Obj, "", "", [
+        new RpcResult(RpcResultType.Str, "openrpc", "The OpenRPC specification version"),
+        new RpcResult(RpcResultType.Obj, "info", "About this interface", [
+            new RpcResult(RpcResultType.Str, "title", "Its title"),
+            new RpcResult(RpcResultType.Str, "version", "The server's version"),
+            new RpcResult(RpcResultType.Str, "description", "What it is"),
+        ]),
+        new RpcResult(RpcResultType.Arr, "methods", "The documented methods", [
+            new RpcResult(RpcResultType.Obj, "", "One method", [
+                new RpcResult(RpcResultType.Str, "name", "Its name"),
+                new RpcResult(RpcResultType.Str, "description", "Its description"),
+                new RpcResult(RpcResultType.Arr, "params", "Its parameters", [
+                    new RpcResult(RpcResultType.Obj, "", "One parameter", [
+                        new RpcResult(RpcResultType.Str, "name", "Its name"),
+                        new RpcResult(RpcResultType.Bool, "required", "Whether it must be given"),
+                        new RpcResult(RpcResultType.Any, "schema", "Its JSON Schema"),
+                        new RpcResult(RpcResultType.Str, "description", "Its description", optional: true),
+                        new RpcResult(RpcResultType.Arr, "x-bitcoin-aliases", "Other names it accepts", [new RpcResult(RpcResultType.Str, "", "A name")], optional: true),
+                        new RpcResult(RpcResultType.Bool, "x-bitcoin-placeholder", "Whether it is kept only for compatibility", optional: true),
+                        new RpcResult(RpcResultType.Bool, "x-bitcoin-also-positional", "Whether it may also be passed by position", optional: true),
+                    ]),
+                ]),
+                new RpcResult(RpcResultType.Obj, "result", "Its result", [
+                    new RpcResult(RpcResultType.Str, "name", "Always \"result\""),
+                    new RpcResult(RpcResultType.Any, "schema", "Its JSON Schema"),
+                ]),
+                new RpcResult(RpcResultType.Str, "x-bitcoin-category", "Its help category"),
+            ]),
+        ]),
+    ], options: new RpcResultOptions { SkipTypeCheck = true });
+
+    private static RpcMethod GetOpenRpcInfo(RpcCommandTable table) => new(
+        "getopenrpcinfo",
+        "Returns an OpenRPC document describing the available commands.",
+        [new RpcArg("show_hidden", RpcArgType.Bool, RpcArgFallback.Default(false), "Include hidden commands and arguments too.")],
+        [OpenRpcDocumentResult()],
+        RpcExamples.Cli("getopenrpcinfo", "") + RpcExamples.Rpc("getopenrpcinfo", ""),
+        call => table.BuildOpenRpcDocument(call.ArgBool("show_hidden")));
+
+    private static RpcMethod RpcDiscover(RpcCommandTable table) => new(
+        "rpc.discover",
+        "Returns the OpenRPC document of this service (the service discovery method of the OpenRPC specification).",
+        [],
+        [OpenRpcDocumentResult()],
+        RpcExamples.Cli("rpc.discover", "") + RpcExamples.Rpc("rpc.discover", ""),
+        _ => table.BuildOpenRpcDocument(includeHidden: false));
 
     private static RpcMethod Help(RpcCommandTable table) => new(
         "help",
