@@ -73,7 +73,7 @@ internal sealed class CliTestServer : IAsyncDisposable
              "networks":[{"name":"ipv4","limited":false,"reachable":true,"proxy":"127.0.0.1:9050","proxy_randomize_credentials":true},
                          {"name":"ipv6","limited":false,"reachable":true,"proxy":"","proxy_randomize_credentials":false},
                          {"name":"onion","limited":false,"reachable":true,"proxy":"127.0.0.1:9050","proxy_randomize_credentials":true}],
-             "relayfee":0.00001000,"incrementalfee":0.00000100,"localaddresses":[],"warnings":[]}
+             "relayfee":0.00001000,"incrementalfee":0.00000100,"localaddresses":[{"address":"2001:db8::1","port":18444,"score":4}],"warnings":[]}
             """)));
         table.Register("blockchain", new RpcMethod("getblockchaininfo", "Stand-in.", [], [Any], "", _ => JsonText.Parse("""
             {"chain":"regtest","blocks":101,"headers":101,"bestblockhash":"0f9188f13cb7b2c71f2a335e3a4fc328bf5beb436012afca590b1a11466e2206",
@@ -97,6 +97,20 @@ internal sealed class CliTestServer : IAsyncDisposable
                 new RpcArg("maxtries", RpcArgType.Num, RpcArgFallback.Default(1000000), ""),
             ], [Any], "",
             call => new JsonArray(Enumerable.Range(0, call.ArgInt32("nblocks")).Select(i => (JsonNode?)new string((char)('a' + i % 6), 64)).ToArray())));
+        table.Register("network", new RpcMethod("getpeerinfo", "Stand-in: one inbound and one outbound peer, connected about ten minutes ago.", [], [Any], "", _ =>
+        {
+            long conn = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 630;
+            return JsonText.Parse($$"""
+                [{"id":0,"addr":"127.0.0.1:18444","network":"not_publicly_routable","mapped_as":0,"servicesnames":["NETWORK","WITNESS","NETWORK_LIMITED"],
+                  "relaytxes":false,"lastsend":0,"lastrecv":0,"last_transaction":0,"last_block":0,"conntime":{{conn}},"pingtime":0.0012,"minping":0.0009,
+                  "version":70016,"subver":"/Satoshi:30.0.0/","inbound":false,"bip152_hb_to":true,"bip152_hb_from":false,"connection_type":"block-relay-only",
+                  "transport_protocol_type":"v2","addr_relay_enabled":false,"addr_processed":0,"addr_rate_limited":0},
+                 {"id":12,"addr":"10.0.0.5:50000","network":"ipv4","servicesnames":["NETWORK","WITNESS","P2P_V2"],
+                  "relaytxes":true,"lastsend":0,"lastrecv":0,"last_transaction":0,"last_block":0,"conntime":{{conn}},"pingtime":0.25,"minping":0.2004,
+                  "version":70016,"subver":"/Satoshi:29.0.0/","inbound":true,"bip152_hb_to":false,"bip152_hb_from":true,"connection_type":"inbound",
+                  "transport_protocol_type":"v1","addr_relay_enabled":true,"addr_processed":1234,"addr_rate_limited":7}]
+                """);
+        }));
         table.Register("network", new RpcMethod("getaddrmaninfo", "Stand-in.", [], [Any], "", _ => JsonText.Parse("""
             {"ipv4":{"new":10,"tried":2,"total":12},"ipv6":{"new":1,"tried":0,"total":1},"all_networks":{"new":11,"tried":2,"total":13}}
             """)));

@@ -259,10 +259,62 @@ public class CliTests
     }
 
     [Fact]
+    public async Task NetinfoCountsPeersPerNetwork()
+    {
+        await using var server = await CliTestServer.StartAsync();
+        var r = await Cli(server, "-netinfo");
+        Assert.Equal(0, r.ExitCode);
+        string[] lines = r.Stdout.Split('\n');
+        Assert.EndsWith(" client " + lines[0].Split(" client ")[1], lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(" regtest - server 70016/Satoshi:30.0.0/", lines[0], StringComparison.Ordinal);
+        Assert.Equal(
+            "         ipv4    ipv6   onion     npr   total   block\n" +
+            "in          1       0       0       0       1\n" +
+            "out         0       0       0       1       1       1\n" +
+            "total       1       0       0       1       2\n" +
+            "\n" +
+            "Local services: network, witness, network limited, p2p v2\n" +
+            "\n" +
+            "Local addresses\n" +
+            "2001:db8::1     port  18444    score      4\n", string.Join('\n', lines[2..]));
+    }
+
+    [Fact]
+    public async Task NetinfoLevelFourListsPeers()
+    {
+        await using var server = await CliTestServer.StartAsync();
+        var r = await Cli(server, "-netinfo", "4");
+        Assert.Equal(0, r.ExitCode);
+        string[] lines = r.Stdout.Split('\n');
+        Assert.EndsWith(" regtest - server 70016/Satoshi:30.0.0/ - services nwl2", lines[0], StringComparison.Ordinal);
+        Assert.Equal("<->   type   net   serv  v  mping   ping send recv  txn  blk  hb addrp addrl  age id address         version", lines[2]);
+        Assert.Equal(" in         ipv4    nw2  1    200    250                       *  1234     7   10 12 10.0.0.5:50000  70016/Satoshi:29.0.0/", lines[3]);
+        Assert.Equal("out  block   npr    nwl  2      1      1              *       .      .         10  0 127.0.0.1:18444 70016/Satoshi:30.0.0/", lines[4]);
+        Assert.Equal("                               ms     ms  sec  sec  min  min                  min", lines[5]);
+        var outonly = await Cli(server, "-netinfo", "1", "outonly");
+        Assert.DoesNotContain("ipv4    nw2", outonly.Stdout);
+    }
+
+    [Fact]
+    public async Task NetinfoArgumentsAreChecked()
+    {
+        await using var server = await CliTestServer.StartAsync();
+        var help = await Cli(server, "-netinfo", "help");
+        Assert.Equal(0, help.ExitCode);
+        Assert.StartsWith("-netinfo (level [outonly]) | help\n", help.Stdout, StringComparison.Ordinal);
+        var bad = await Cli(server, "-netinfo", "x");
+        Assert.Equal((1, "error: invalid -netinfo level argument: x\nFor more information, run: bitcoin-cli -netinfo help\n"), (bad.ExitCode, bad.Stderr));
+        var outonly = await Cli(server, "-netinfo", "0", "o");
+        Assert.StartsWith("error: invalid -netinfo outonly argument: o\nThe outonly argument is only valid for a level greater than 0", outonly.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OnlyOneCliCommandMayBeGiven()
     {
         var r = await CliRunner.RunAsync(["-regtest", "-getinfo", "-generate"]);
         Assert.Equal((1, "error: Only one of -generate, -getinfo may be specified.\n"), (r.ExitCode, r.Stderr));
+        var netinfo = await CliRunner.RunAsync(["-regtest", "-getinfo", "-netinfo"]);
+        Assert.Equal("error: Only one of -getinfo, -netinfo may be specified.\n", netinfo.Stderr);
     }
 
     [Fact]

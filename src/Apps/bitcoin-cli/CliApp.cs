@@ -129,6 +129,15 @@ internal sealed class CliApp
             {
                 handler = new GetInfoRequestHandler();
             }
+            else if (_args.GetBoolArg("-netinfo", false))
+            {
+                if (args.Count > 0 && args[0] is "h" or "help")
+                {
+                    _stdout.Write(NetinfoRequestHandler.Help + "\n");
+                    return 0;
+                }
+                handler = new NetinfoRequestHandler(_args.Chain, () => DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            }
             else if (_args.GetBoolArg("-generate", false))
             {
                 handler = null;

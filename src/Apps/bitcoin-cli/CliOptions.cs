@@ -15,7 +15,7 @@ internal static class CliOptions
     public const string DefaultColor = "auto";
 
     /// <summary>The options of the "CLI commands" group; at most one may be given.</summary>
-    public static readonly string[] CliCommands = ["-addrinfo", "-generate", "-getinfo"];
+    public static readonly string[] CliCommands = ["-addrinfo", "-generate", "-getinfo", "-netinfo"];
 
     public static void Register(ArgsManager args)
     {
@@ -35,6 +35,7 @@ internal static class CliOptions
             ArgFlags.AllowAny, OptionsCategory.CliCommands);
         args.AddArg("-addrinfo", "Show how many addresses the node knows, per network and in total.", ArgFlags.AllowAny, OptionsCategory.CliCommands);
         args.AddArg("-getinfo", "Show a summary of the server's state. It is put together from several separate requests, so its parts may describe slightly different moments.", ArgFlags.AllowAny, OptionsCategory.CliCommands);
+        args.AddArg("-netinfo", $"Show a dashboard of the server's peer connections. An optional level from 0 to {NetinfoRequestHandler.MaxLevel} adds a peer list (default: 0); with a level above 0, \"outonly\" (or \"o\") lists outbound peers only. \"help\" (or \"h\") explains it in detail.", ArgFlags.AllowAny, OptionsCategory.CliCommands);
         ChainArgs.Register(args);
         args.AddArg("-color=<when>", $"When to color the output of -getinfo (default: {DefaultColor}): always, auto (when stdout is a terminal, not on Windows) or never.", ArgFlags.AllowAny | ArgFlags.DisallowNegation, OptionsCategory.Options);
         args.AddArg("-named", "Pass arguments by name (name=value) instead of by position (default: false)", ArgFlags.AllowAny, OptionsCategory.Options);

@@ -21,7 +21,7 @@ internal sealed class GetInfoRequestHandler : IRequestHandler
 
     public JsonObject ProcessReply(JsonNode reply)
     {
-        var batch = ByIds(reply);
+        var batch = BatchReply.ByIds(reply, 4);
         // Node information is required; wallet information may be missing when no wallet is loaded.
         if (!batch[NetworkInfo].Find("error").IsNull()) return batch[NetworkInfo];
         if (!batch[BlockchainInfo].Find("error").IsNull()) return batch[BlockchainInfo];
@@ -58,21 +58,5 @@ internal sealed class GetInfoRequestHandler : IRequestHandler
         result["relayfee"] = network.Find("relayfee").Detached();
         result["warnings"] = network.Find("warnings").Detached();
         return JsonRpc.Reply(result, null, 1, true, JsonRpcVersion.V2);
-    }
-
-    /// <summary>Orders a batch reply by the numeric ids of its members (Core's JSONRPCProcessBatchReply).</summary>
-    private static JsonObject[] ByIds(JsonNode reply)
-    {
-        if (reply is not JsonArray array) throw new InvalidOperationException("Batch must be an array");
-        var batch = new JsonObject[array.Count];
-        foreach (var item in array)
-        {
-            if (item is not JsonObject obj) throw new InvalidOperationException("Batch member must be an object");
-            int id = obj.Find("id").GetInt32();
-            if (id < 0 || id >= batch.Length) throw new InvalidOperationException("Batch member id is larger than batch size");
-            batch[id] = obj;
-        }
-        for (int i = 0; i < batch.Length; i++) batch[i] ??= new JsonObject();
-        return batch;
     }
 }
