@@ -124,14 +124,14 @@ public static class JsonNodeExtensions
     public static JsonObject GetObj(this JsonNode? node)
     {
         node.CheckKind(JsonKind.Object);
-        return (JsonObject)node!;
+        return JsonValueText.AsObject(node!);
     }
 
     /// <summary>The value as an array (UniValue's get_array).</summary>
     public static JsonArray GetArr(this JsonNode? node)
     {
         node.CheckKind(JsonKind.Array);
-        return (JsonArray)node!;
+        return JsonValueText.AsArray(node!);
     }
 
     /// <summary>

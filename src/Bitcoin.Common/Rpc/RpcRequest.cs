@@ -47,6 +47,9 @@ public sealed class RpcRequest
     /// <summary>Cancelled when the client goes away or the server shuts down; long-polling commands should observe it.</summary>
     public CancellationToken CancellationToken { get; set; }
 
+    /// <summary>Whether "ThreadRPCServer method=..." debug lines include the caller's address (Core's -logips).</summary>
+    public static bool LogPeerAddresses { get; set; }
+
     /// <summary>True for a 2.0 request without an id: it is executed but answered with nothing.</summary>
     public bool IsNotification => !HasId && Version == JsonRpcVersion.V2;
 
@@ -123,7 +126,10 @@ public sealed class RpcRequest
         if (Log.IsEnabled(LogCategory.Rpc, LogLevel.Debug))
         {
             string logId = HasId && !Id.IsNull() ? Sanitize(Id.GetValStr()) : "";
-            Log.Debug(LogCategory.Rpc, $"ThreadRPCServer method={Sanitize(Method)} user={AuthUser} id={logId}");
+            if (LogPeerAddresses)
+                Log.Debug(LogCategory.Rpc, $"ThreadRPCServer method={Sanitize(Method)} user={AuthUser} peeraddr={PeerAddress} id={logId}");
+            else
+                Log.Debug(LogCategory.Rpc, $"ThreadRPCServer method={Sanitize(Method)} user={AuthUser} id={logId}");
         }
 
         var parameters = obj.Find("params");

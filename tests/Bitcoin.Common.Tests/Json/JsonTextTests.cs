@@ -90,6 +90,15 @@ public class JsonTextTests
     }
 
     [Fact]
+    public void ValuesFromSystemTextJsonAreWrittenTheSameWay()
+    {
+        var parsed = JsonNode.Parse("{\"n\":1.50,\"s\":\"é\\u0001\",\"a\":[true,null]}");
+        Assert.Equal("{\"n\":1.50,\"s\":\"é\\u0001\",\"a\":[true,null]}", JsonText.Write(parsed));
+        Assert.Equal("[1,2,3]", JsonText.Write(JsonValue.Create(new[] { 1, 2, 3 })));
+        Assert.Equal(3, JsonValue.Create(new[] { 1, 2, 3 }).GetArr().Count);
+    }
+
+    [Fact]
     public void KeysKeepInsertionOrder()
         => Assert.Equal("{\"z\":1,\"a\":2,\"m\":3}", JsonText.Write(new JsonObject { ["z"] = 1, ["a"] = 2, ["m"] = 3 }));
 

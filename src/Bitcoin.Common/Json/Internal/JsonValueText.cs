@@ -16,6 +16,15 @@ internal static class JsonValueText
         return JsonSerializer.Deserialize<string>(value.ToJsonString()) ?? "";
     }
 
+    /// <summary>
+    /// The node as an array; a <see cref="JsonValue"/> holding an array (a JsonElement or a serialisable CLR list) is
+    /// converted to nodes.
+    /// </summary>
+    public static JsonArray AsArray(JsonNode node) => node as JsonArray ?? JsonNode.Parse(node.ToJsonString())!.AsArray();
+
+    /// <summary>The node as an object; a <see cref="JsonValue"/> holding an object is converted to nodes.</summary>
+    public static JsonObject AsObject(JsonNode node) => node as JsonObject ?? JsonNode.Parse(node.ToJsonString())!.AsObject();
+
     public static string GetNumberText(JsonValue value)
     {
         if (value.TryGetValue(out JsonElement element)) return element.GetRawText();

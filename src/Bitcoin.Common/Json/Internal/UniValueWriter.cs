@@ -27,10 +27,10 @@ internal static class UniValueWriter
                 sb.Append('"');
                 break;
             case JsonKind.Array:
-                WriteArray(sb, (JsonArray)node!, prettyIndent, modIndent);
+                WriteArray(sb, JsonValueText.AsArray(node!), prettyIndent, modIndent);
                 break;
             case JsonKind.Object:
-                WriteObject(sb, (JsonObject)node!, prettyIndent, modIndent);
+                WriteObject(sb, JsonValueText.AsObject(node!), prettyIndent, modIndent);
                 break;
         }
     }
