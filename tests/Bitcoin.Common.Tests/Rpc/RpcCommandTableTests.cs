@@ -80,6 +80,31 @@ public class RpcCommandTableTests
     }
 
     [Fact]
+    public async Task AliasesAndNamedOnlyOptionsReachTheHandler()
+    {
+        var table = new RpcCommandTable();
+        table.Register("test", new RpcMethod("send", "Sends.",
+            [
+                new RpcArg("address", RpcArgType.Str, RpcArgFallback.Required, ""),
+                new RpcArg("verbosity|verbose", RpcArgType.Num, RpcArgFallback.Default(1), ""),
+                new RpcArg("options", RpcArgType.ObjNamedParams, RpcArgFallback.Omitted, "", [
+                    new RpcArg("fee_rate", RpcArgType.Amount, RpcArgFallback.Omitted, ""),
+                ]),
+            ], [new RpcResult(RpcResultType.Any, "", "")], "",
+            call => new JsonObject
+            {
+                ["address"] = call.ArgStr("address"),
+                ["verbosity"] = call.ArgInt32("verbosity"),
+                ["fee"] = call.Param(2).Find("fee_rate").Detached(),
+            }));
+        table.SetWarmupFinished();
+        Assert.Equal("{\"address\":\"a\",\"verbosity\":2,\"fee\":0.5}", JsonText.Write(await Call(table, "send", "{\"address\":\"a\",\"verbose\":2,\"fee_rate\":0.5}")));
+        Assert.Equal("{\"address\":\"a\",\"verbosity\":1,\"fee\":null}", JsonText.Write(await Call(table, "send", "[\"a\"]")));
+        var e = await Fails(table, "send", "{\"address\":\"a\",\"fee_rate\":1,\"options\":{}}");
+        Assert.Equal("Parameter options conflicts with parameter fee_rate", e.Message);
+    }
+
+    [Fact]
     public async Task HandlerErrorsMapToCoreCodes()
     {
         var table = Table();
