@@ -172,6 +172,30 @@ public class RpcHttpServerTests
     }
 
     [Fact]
+    public async Task InterfaceRpcBatchCasesAnswerLikeCore()
+    {
+        // The mixed batch of Core's interface_rpc.py: 2.0 notifications for the first two calls, an invalid request last.
+        await using var server = await TestRpcServer.StartAsync();
+        var (status, body) = await server.CallAsync(
+            "[{\"jsonrpc\":\"2.0\",\"method\":\"uptime\"},{\"jsonrpc\":\"2.0\",\"method\":\"invalidmethod\"}," +
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"getheight\",\"params\":[0]},{\"jsonrpc\":\"2.0\",\"id\":4,\"pizza\":\"sausage\"}]");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("[{\"jsonrpc\":\"2.0\",\"result\":0,\"id\":3},{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Missing method\"},\"id\":4}]\n", body);
+
+        var unsupported = await server.CallAsync("[{\"jsonrpc\":\"2.1\",\"id\":1,\"method\":\"uptime\"}]");
+        Assert.Equal("[{\"result\":null,\"error\":{\"code\":-32600,\"message\":\"JSON-RPC version not supported\"},\"id\":1}]\n", unsupported.Body);
+
+        var numberVersion = await server.CallAsync("{\"jsonrpc\":2,\"method\":\"uptime\"}");
+        Assert.Equal((HttpStatusCode.BadRequest, "{\"result\":null,\"error\":{\"code\":-32600,\"message\":\"jsonrpc field must be a string\"}}\n"), numberVersion);
+
+        var nullId = await server.CallAsync("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"getheight\",\"params\":[0]}");
+        Assert.Equal((HttpStatusCode.OK, "{\"jsonrpc\":\"2.0\",\"result\":0,\"id\":null}\n"), nullId);
+
+        var empty = await server.CallAsync("");
+        Assert.Equal((HttpStatusCode.InternalServerError, "{\"result\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}\n"), empty);
+    }
+
+    [Fact]
     public async Task BatchOfNotificationsGets204AndEmptyBatchGetsEmptyArray()
     {
         await using var server = await TestRpcServer.StartAsync();
