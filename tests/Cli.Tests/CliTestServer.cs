@@ -52,9 +52,17 @@ internal sealed class CliTestServer : IAsyncDisposable
             CookieFile = Path.Combine(dataDir, "regtest", ".cookie"),
         };
         if (configure is not null) options = configure(options);
-        var server = await RpcHttpServer.StartAsync(table, options);
-        self = new CliTestServer(table, server, dataDir);
-        return self;
+        try
+        {
+            var server = await RpcHttpServer.StartAsync(table, options);
+            self = new CliTestServer(table, server, dataDir);
+            return self;
+        }
+        catch
+        {
+            Directory.Delete(dataDir, recursive: true);
+            throw;
+        }
     }
 
     private static RpcResult Any => new(RpcResultType.Any, "", "");

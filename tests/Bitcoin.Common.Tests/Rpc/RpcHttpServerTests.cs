@@ -299,6 +299,54 @@ public class RpcHttpServerTests
     }
 
     [Fact]
+    public async Task WhitelistEdgeCasesMatchCore()
+    {
+        // The "strange users" of Core's rpc_whitelist.py.
+        string[] users = ["empty", "nocolon", "trailing", "overwrite", "twice", "unlisted"];
+        await using var server = await TestRpcServer.StartAsync(o => o with
+        {
+            Auth = users.Select(u => RpcAuth.Create(u, "pw")).ToArray(),
+            WhitelistDefault = false,
+            Whitelist = ["empty:", "nocolon", "trailing:uptime,", "overwrite:uptime, getheight", "overwrite:uptime", "twice:uptime,uptime"],
+        });
+        async Task<HttpStatusCode> Status(string user, string method) => (await server.CallAsync($"{{\"method\":\"{method}\",\"params\":[1],\"id\":1}}", user + ":pw")).Status;
+        Assert.Equal(HttpStatusCode.Forbidden, await Status("empty", "uptime"));
+        Assert.Equal(HttpStatusCode.Forbidden, await Status("nocolon", "uptime"));
+        Assert.Equal(HttpStatusCode.InternalServerError, await Status("trailing", "uptime")); // allowed; uptime takes no argument
+        Assert.Equal(HttpStatusCode.Forbidden, await Status("overwrite", "getheight"));
+        Assert.Equal(HttpStatusCode.InternalServerError, await Status("twice", "uptime"));
+        Assert.Equal(HttpStatusCode.OK, await Status("unlisted", "getheight"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\"\"")]
+    [InlineData("foo")]
+    [InlineData("foo:bar")]
+    [InlineData("foo:bar:baz")]
+    [InlineData("foo$bar:baz")]
+    [InlineData("foo$bar$baz")]
+    public async Task MalformedRpcAuthValuesFromCoreAreRejected(string value)
+        => await Assert.ThrowsAsync<RpcServerStartException>(() => TestRpcServer.StartAsync(o => o with { Auth = [RpcAuth.Create("user1", "bitcoin"), value] }));
+
+    [Fact]
+    public async Task UnwritableCookieStopsStartUp()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "rpcck-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(dir, ".cookie.tmp"));
+        try
+        {
+            var e = await Assert.ThrowsAsync<RpcServerStartException>(() => TestRpcServer.StartAsync(o => o with { CookieFile = Path.Combine(dir, ".cookie") }));
+            Assert.StartsWith("Unable to write the RPC authentication cookie file", e.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(dir, ".cookie")));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task WhitelistDefaultLocksOutUsersWithoutAList()
     {
         await using var server = await TestRpcServer.StartAsync(o => o with { WhitelistDefault = true });

@@ -70,9 +70,17 @@ internal sealed class TestRpcServer : IAsyncDisposable
             CookieFile = Path.Combine(dir, ".cookie"),
         };
         if (configure is not null) options = configure(options);
-        var server = await RpcHttpServer.StartAsync(table, options);
-        self = new TestRpcServer(table, server, dir);
-        return self;
+        try
+        {
+            var server = await RpcHttpServer.StartAsync(table, options);
+            self = new TestRpcServer(table, server, dir);
+            return self;
+        }
+        catch
+        {
+            System.IO.Directory.Delete(dir, recursive: true);
+            throw;
+        }
     }
 
     public string CookieCredentials => File.ReadAllText(Path.Combine(Directory, ".cookie"));
