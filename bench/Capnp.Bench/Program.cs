@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Capnp.Bench.MessageBenchmarks).Assembly).Run(args);
