@@ -16,8 +16,10 @@ namespace Bitcoin.Kernel.Index;
 /// <remarks>
 /// Life cycle, as in Core: <see cref="Open"/> after the chainstate is loaded, <see cref="StartBackgroundSync"/>
 /// after <see cref="ChainstateManager.ImportBlocks"/> (the "txindex" thread catches up with the chain, then the
-/// index follows BlockConnected notifications), <see cref="Dispose"/> at shutdown. The recorded best block only
-/// advances to blocks whose chainstate is flushed, so after a crash the index re-syncs the blocks it may have lost.
+/// index follows BlockConnected notifications), and at shutdown, as in Core: flush the chainstate
+/// (<see cref="ChainstateManager.FlushStateToDisk"/> with ForceFlush), drain the signal queue, then <see cref="Dispose"/>
+/// the index, then the manager. The recorded best block only advances to blocks whose chainstate is flushed, so
+/// after a crash the index re-syncs the blocks it may have lost.
 /// Thread-safe: <see cref="FindTx"/> and <see cref="GetSummary"/> may be called from any thread.
 /// </remarks>
 public sealed class TxIndex : IValidationInterface, IDisposable
@@ -201,6 +203,8 @@ public sealed class TxIndex : IValidationInterface, IDisposable
         _interrupt.Cancel();
         _subscription?.Dispose();
         _syncThread?.Join();
+        // Record progress up to the last flushed chainstate (Commit refuses anything further).
+        if (_synced) Commit();
         _db.Dispose();
         _interrupt.Dispose();
     }

@@ -12,10 +12,11 @@ public sealed partial class BlockManager
 {
     private readonly List<BlockFileInfo> _blockFileInfo = [];
     private readonly HashSet<int> _dirtyFileInfo = [];
-    private BlockfileCursor? _cursor;
+    // The blk file new blocks are appended to; Core starts it at file 0 before anything is loaded.
+    private BlockfileCursor _cursor = new(0);
 
-    /// <summary>Highest block file number in use (-1 before any).</summary>
-    public int MaxBlockfileNum => _blockFileInfo.Count - 1;
+    /// <summary>Highest block file number in use (the write cursor's file, 0 before any block is stored).</summary>
+    public int MaxBlockfileNum => _cursor.FileNumber;
 
     /// <summary>Statistics of block file <paramref name="file"/>, or null if there is no such file.</summary>
     public BlockFileInfo? GetBlockFileInfo(int file) => file >= 0 && file < _blockFileInfo.Count ? _blockFileInfo[file] : null;
@@ -63,7 +64,7 @@ public sealed partial class BlockManager
     public void UpdateBlockInfo(Block block, int height, FlatFilePos pos)
     {
         ArgumentNullException.ThrowIfNull(block);
-        if (_cursor is null || _cursor.FileNumber < pos.File) _cursor = new BlockfileCursor(pos.File);
+        if (_cursor.FileNumber < pos.File) _cursor = new BlockfileCursor(pos.File);
         uint addedSize = (uint)block.GetSerializedSize();
         while (_blockFileInfo.Count <= pos.File) _blockFileInfo.Add(new BlockFileInfo());
         var info = _blockFileInfo[pos.File];
@@ -110,7 +111,7 @@ public sealed partial class BlockManager
 
         // rev files are written in height order while blk files fill in arrival order: finalize (flush and trim)
         // a rev file once the last block of its blk file has its undo data; the cursor tracks the current file.
-        var cursor = _cursor ?? new BlockfileCursor(pos.File);
+        var cursor = _cursor;
         if (pos.File < cursor.FileNumber && (uint)index.Height == _blockFileInfo[pos.File].HeightLast)
         {
             if (!FlushUndoFile(pos.File, finalize: true)) Log.Warning($"Failed to flush undo file {pos.File:D5}");
@@ -289,7 +290,7 @@ public sealed partial class BlockManager
     public bool FlushChainstateBlockFile(int tipHeight)
     {
         _ = tipHeight; // One cursor: Core keys it by height only to separate assumeutxo snapshot blocks.
-        if (_cursor is null) return true;
+        if (_cursor.FileNumber >= _blockFileInfo.Count) return true; // Nothing written yet.
         return FlushBlockFile(_cursor.FileNumber, finalize: false, finalizeUndo: false);
     }
 
@@ -326,7 +327,6 @@ public sealed partial class BlockManager
 
     private FlatFilePos FindNextBlockPos(uint addSize, int height, ulong time)
     {
-        _cursor ??= new BlockfileCursor(Math.Max(MaxBlockfileNum, 0));
         int lastBlockfile = _cursor.FileNumber;
         int file = lastBlockfile;
         while (_blockFileInfo.Count <= file) _blockFileInfo.Add(new BlockFileInfo());

@@ -110,7 +110,7 @@ public sealed partial class BlockManager
     {
         if (!LoadBlockIndex()) return false;
 
-        int maxBlockfileNum = TreeDb.ReadLastBlockFile() ?? 0;
+        int maxBlockfileNum = Math.Max(TreeDb.ReadLastBlockFile() ?? 0, 0);
         _blockFileInfo.Clear();
         Log.Info($"Loading block index db: last block file = {maxBlockfileNum}");
         for (int file = 0; file <= maxBlockfileNum; file++) _blockFileInfo.Add(TreeDb.ReadBlockFileInfo(file) ?? new BlockFileInfo());
@@ -134,7 +134,7 @@ public sealed partial class BlockManager
         }
 
         // The write cursor continues in the last file that has statistics.
-        _cursor = _blockFileInfo.Count > 0 ? new BlockfileCursor(_blockFileInfo.Count - 1) : null;
+        _cursor = new BlockfileCursor(_blockFileInfo.Count - 1);
 
         if (TreeDb.ReadFlag("prunedblockfiles") == true)
         {
