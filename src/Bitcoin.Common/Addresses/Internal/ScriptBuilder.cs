@@ -59,14 +59,14 @@ internal sealed class ScriptBuilder
             _bytes.Add((byte)(data.Length >> 16));
             _bytes.Add((byte)(data.Length >> 24));
         }
-        foreach (byte b in data) _bytes.Add(b);
+        _bytes.AddRange(data);
         return this;
     }
 
     /// <summary>Appends raw script bytes (another script's serialization), not a push.</summary>
     public ScriptBuilder Raw(ReadOnlySpan<byte> script)
     {
-        foreach (byte b in script) _bytes.Add(b);
+        _bytes.AddRange(script);
         return this;
     }
 

@@ -39,7 +39,21 @@ internal static class MiniscriptParser
     public static MiniscriptNode<TKey>? FromString<TKey>(string text, IMiniscriptStringParser<TKey> ctx)
     {
         var ms = ctx.MsContext;
-        string input = text;
+        // A cursor into the text: slicing strings would make parsing quadratic in the text length.
+        int pos = 0;
+        int Remaining() => text.Length - pos;
+        bool Const(string str, bool skip = true)
+        {
+            if (!text.AsSpan(pos).StartsWith(str, StringComparison.Ordinal)) return false;
+            if (skip) pos += str.Length;
+            return true;
+        }
+        string Expr()
+        {
+            string rest = text[pos..Math.Min(text.Length, pos + ExprLength(text, pos))];
+            pos += rest.Length;
+            return rest;
+        }
         // script_size counts a lower bound of the script size so far, to stop parsing hopelessly large input early.
         long scriptSize = 1;
         long maxSize = MiniscriptLimits.MaxScriptSize(ms);
@@ -63,19 +77,19 @@ internal static class MiniscriptParser
             int maxKeys = isMultiA ? MiniscriptLimits.MaxPubKeysPerMultiA : MiniscriptLimits.MaxPubKeysPerMultisig;
             var required = isMultiA ? MiniscriptContext.Tapscript : MiniscriptContext.P2WSH;
             if (ms != required) return false;
-            int nextComma = FindNextChar(input, ',');
+            int nextComma = FindNextChar(text, pos, ',');
             if (nextComma < 1) return false;
-            if (!TryParseInt64(input[..nextComma], out long k)) return false;
-            input = input[(nextComma + 1)..];
+            if (!TryParseInt64(text.Substring(pos, nextComma), out long k)) return false;
+            pos += nextComma + 1;
             var keys = new List<TKey>();
             while (nextComma != -1)
             {
-                nextComma = FindNextChar(input, ',');
-                int keyLength = nextComma == -1 ? FindNextChar(input, ')') : nextComma;
+                nextComma = FindNextChar(text, pos, ',');
+                int keyLength = nextComma == -1 ? FindNextChar(text, pos, ')') : nextComma;
                 if (keyLength < 1) return false;
-                if (!ctx.TryFromString(input[..keyLength], out var key)) return false;
+                if (!ctx.TryFromString(text.Substring(pos, keyLength), out var key)) return false;
                 keys.Add(key);
-                input = input[(keyLength + 1)..];
+                pos += keyLength + 1;
             }
             if (keys.Count < 1 || keys.Count > maxKeys) return false;
             if (k < 1 || k > keys.Count) return false;
@@ -95,7 +109,7 @@ internal static class MiniscriptParser
         bool ParseKeyFunc(string func, out TKey key)
         {
             key = default!;
-            string expr = DescriptorText.Expr(ref input);
+            string expr = Expr();
             if (!DescriptorText.Func(func, ref expr)) return false;
             return ctx.TryFromString(expr, out key);
         }
@@ -103,7 +117,7 @@ internal static class MiniscriptParser
         bool ParseHashFunc(string func, int expectedSize, out byte[] hash)
         {
             hash = [];
-            string expr = DescriptorText.Expr(ref input);
+            string expr = Expr();
             if (!DescriptorText.Func(func, ref expr)) return false;
             if (!DescriptorText.IsHex(expr)) return false;
             hash = Convert.FromHexString(expr);
@@ -113,7 +127,7 @@ internal static class MiniscriptParser
         bool ParseTimelock(string func, out long num)
         {
             num = 0;
-            string expr = DescriptorText.Expr(ref input);
+            string expr = Expr();
             if (!DescriptorText.Func(func, ref expr)) return false;
             if (!TryParseInt64(expr, out num)) return false;
             return num >= 1 && num < 0x80000000L;
@@ -131,20 +145,20 @@ internal static class MiniscriptParser
                 case Ctx.WrappedExpr:
                 {
                     int colon = -1;
-                    for (int i = 1; i < input.Length; i++)
+                    for (int i = 1; i < Remaining(); i++)
                     {
-                        if (input[i] == ':')
+                        if (text[pos + i] == ':')
                         {
                             colon = i;
                             break;
                         }
-                        if (input[i] < 'a' || input[i] > 'z') break;
+                        if (text[pos + i] < 'a' || text[pos + i] > 'z') break;
                     }
                     bool lastWasV = false;
                     for (int j = 0; colon != -1 && j < colon; j++)
                     {
                         if (scriptSize > maxSize) return null;
-                        switch (input[j])
+                        switch (text[pos + j])
                         {
                             case 'a': scriptSize += 2; toParse.Add((Ctx.Alt, -1, -1)); break;
                             case 's': scriptSize += 1; toParse.Add((Ctx.Swap, -1, -1)); break;
@@ -167,102 +181,102 @@ internal static class MiniscriptParser
                                 break;
                             default: return null;
                         }
-                        lastWasV = input[j] == 'v';
+                        lastWasV = text[pos + j] == 'v';
                     }
                     toParse.Add((Ctx.Expr, -1, -1));
-                    if (colon != -1) input = input[(colon + 1)..];
+                    if (colon != -1) pos += colon + 1;
                     break;
                 }
                 case Ctx.Expr:
                 {
-                    if (DescriptorText.Const("0", ref input))
+                    if (Const("0"))
                     {
                         constructed.Add(Leaf(F.Just0));
                     }
-                    else if (DescriptorText.Const("1", ref input))
+                    else if (Const("1"))
                     {
                         constructed.Add(Leaf(F.Just1));
                     }
-                    else if (DescriptorText.Const("pk(", ref input, skip: false))
+                    else if (Const("pk(", skip: false))
                     {
                         if (!ParseKeyFunc("pk", out var key)) return null;
                         constructed.Add(Wrap(F.WrapC, Leaf(F.PkK, [key])));
                         scriptSize += MiniscriptLimits.IsTapscript(ms) ? 33 : 34;
                     }
-                    else if (DescriptorText.Const("pkh(", ref input, skip: false))
+                    else if (Const("pkh(", skip: false))
                     {
                         if (!ParseKeyFunc("pkh", out var key)) return null;
                         constructed.Add(Wrap(F.WrapC, Leaf(F.PkH, [key])));
                         scriptSize += 24;
                     }
-                    else if (DescriptorText.Const("pk_k(", ref input, skip: false))
+                    else if (Const("pk_k(", skip: false))
                     {
                         if (!ParseKeyFunc("pk_k", out var key)) return null;
                         constructed.Add(Leaf(F.PkK, [key]));
                         scriptSize += MiniscriptLimits.IsTapscript(ms) ? 32 : 33;
                     }
-                    else if (DescriptorText.Const("pk_h(", ref input, skip: false))
+                    else if (Const("pk_h(", skip: false))
                     {
                         if (!ParseKeyFunc("pk_h", out var key)) return null;
                         constructed.Add(Leaf(F.PkH, [key]));
                         scriptSize += 23;
                     }
-                    else if (DescriptorText.Const("sha256(", ref input, skip: false))
+                    else if (Const("sha256(", skip: false))
                     {
                         if (!ParseHashFunc("sha256", 32, out var hash)) return null;
                         constructed.Add(Leaf(F.Sha256, data: hash));
                         scriptSize += 38;
                     }
-                    else if (DescriptorText.Const("ripemd160(", ref input, skip: false))
+                    else if (Const("ripemd160(", skip: false))
                     {
                         if (!ParseHashFunc("ripemd160", 20, out var hash)) return null;
                         constructed.Add(Leaf(F.Ripemd160, data: hash));
                         scriptSize += 26;
                     }
-                    else if (DescriptorText.Const("hash256(", ref input, skip: false))
+                    else if (Const("hash256(", skip: false))
                     {
                         if (!ParseHashFunc("hash256", 32, out var hash)) return null;
                         constructed.Add(Leaf(F.Hash256, data: hash));
                         scriptSize += 38;
                     }
-                    else if (DescriptorText.Const("hash160(", ref input, skip: false))
+                    else if (Const("hash160(", skip: false))
                     {
                         if (!ParseHashFunc("hash160", 20, out var hash)) return null;
                         constructed.Add(Leaf(F.Hash160, data: hash));
                         scriptSize += 26;
                     }
-                    else if (DescriptorText.Const("after(", ref input, skip: false))
+                    else if (Const("after(", skip: false))
                     {
                         if (!ParseTimelock("after", out long num)) return null;
                         constructed.Add(Leaf(F.After, k: (uint)num));
                         scriptSize += TimelockSize(num);
                     }
-                    else if (DescriptorText.Const("older(", ref input, skip: false))
+                    else if (Const("older(", skip: false))
                     {
                         if (!ParseTimelock("older", out long num)) return null;
                         constructed.Add(Leaf(F.Older, k: (uint)num));
                         scriptSize += TimelockSize(num);
                     }
-                    else if (DescriptorText.Const("multi(", ref input))
+                    else if (Const("multi("))
                     {
                         if (!ParseMulti(isMultiA: false)) return null;
                     }
-                    else if (DescriptorText.Const("multi_a(", ref input))
+                    else if (Const("multi_a("))
                     {
                         if (!ParseMulti(isMultiA: true)) return null;
                     }
-                    else if (DescriptorText.Const("thresh(", ref input))
+                    else if (Const("thresh("))
                     {
-                        int nextComma = FindNextChar(input, ',');
+                        int nextComma = FindNextChar(text, pos, ',');
                         if (nextComma < 1) return null;
-                        if (!TryParseInt64(input[..nextComma], out long threshold) || threshold < 1) return null;
-                        input = input[(nextComma + 1)..];
+                        if (!TryParseInt64(text.Substring(pos, nextComma), out long threshold) || threshold < 1) return null;
+                        pos += nextComma + 1;
                         // n starts at 1: the first child is read before THRESH runs.
                         toParse.Add((Ctx.Thresh, 1, threshold));
                         toParse.Add((Ctx.WrappedExpr, -1, -1));
                         scriptSize += 2 + (threshold > 16 ? 1 : 0) + (threshold > 0x7f ? 1 : 0) + (threshold > 0x7fff ? 1 : 0) + (threshold > 0x7fffff ? 1 : 0);
                     }
-                    else if (DescriptorText.Const("andor(", ref input))
+                    else if (Const("andor("))
                     {
                         toParse.Add((Ctx.AndOr, -1, -1));
                         toParse.Add((Ctx.CloseBracket, -1, -1));
@@ -275,13 +289,13 @@ internal static class MiniscriptParser
                     }
                     else
                     {
-                        if (DescriptorText.Const("and_n(", ref input)) { toParse.Add((Ctx.AndN, -1, -1)); scriptSize += 5; }
-                        else if (DescriptorText.Const("and_b(", ref input)) { toParse.Add((Ctx.AndB, -1, -1)); scriptSize += 2; }
-                        else if (DescriptorText.Const("and_v(", ref input)) { toParse.Add((Ctx.AndV, -1, -1)); scriptSize += 1; }
-                        else if (DescriptorText.Const("or_b(", ref input)) { toParse.Add((Ctx.OrB, -1, -1)); scriptSize += 2; }
-                        else if (DescriptorText.Const("or_c(", ref input)) { toParse.Add((Ctx.OrC, -1, -1)); scriptSize += 3; }
-                        else if (DescriptorText.Const("or_d(", ref input)) { toParse.Add((Ctx.OrD, -1, -1)); scriptSize += 4; }
-                        else if (DescriptorText.Const("or_i(", ref input)) { toParse.Add((Ctx.OrI, -1, -1)); scriptSize += 4; }
+                        if (Const("and_n(")) { toParse.Add((Ctx.AndN, -1, -1)); scriptSize += 5; }
+                        else if (Const("and_b(")) { toParse.Add((Ctx.AndB, -1, -1)); scriptSize += 2; }
+                        else if (Const("and_v(")) { toParse.Add((Ctx.AndV, -1, -1)); scriptSize += 1; }
+                        else if (Const("or_b(")) { toParse.Add((Ctx.OrB, -1, -1)); scriptSize += 2; }
+                        else if (Const("or_c(")) { toParse.Add((Ctx.OrC, -1, -1)); scriptSize += 3; }
+                        else if (Const("or_d(")) { toParse.Add((Ctx.OrD, -1, -1)); scriptSize += 4; }
+                        else if (Const("or_i(")) { toParse.Add((Ctx.OrI, -1, -1)); scriptSize += 4; }
                         else return null;
                         toParse.Add((Ctx.CloseBracket, -1, -1));
                         toParse.Add((Ctx.WrappedExpr, -1, -1));
@@ -326,18 +340,18 @@ internal static class MiniscriptParser
                 }
                 case Ctx.Thresh:
                 {
-                    if (input.Length < 1) return null;
-                    if (input[0] == ',')
+                    if (Remaining() < 1) return null;
+                    if (text[pos] == ',')
                     {
-                        input = input[1..];
+                        pos++;
                         toParse.Add((Ctx.Thresh, n + 1, k));
                         toParse.Add((Ctx.WrappedExpr, -1, -1));
                         scriptSize += 2;
                     }
-                    else if (input[0] == ')')
+                    else if (text[pos] == ')')
                     {
                         if (k > n) return null;
-                        input = input[1..];
+                        pos++;
                         var subs = constructed.GetRange(constructed.Count - (int)n, (int)n);
                         constructed.RemoveRange(constructed.Count - (int)n, (int)n);
                         constructed.Add(new MiniscriptNode<TKey>(ms, F.Thresh, subs, k: (uint)k));
@@ -349,32 +363,47 @@ internal static class MiniscriptParser
                     break;
                 }
                 case Ctx.Comma:
-                    if (input.Length < 1 || input[0] != ',') return null;
-                    input = input[1..];
+                    if (Remaining() < 1 || text[pos] != ',') return null;
+                    pos++;
                     break;
                 case Ctx.CloseBracket:
-                    if (input.Length < 1 || input[0] != ')') return null;
-                    input = input[1..];
+                    if (Remaining() < 1 || text[pos] != ')') return null;
+                    pos++;
                     break;
             }
         }
 
         if (constructed.Count != 1) return null;
-        if (input.Length > 0) return null;
+        if (Remaining() > 0) return null;
         var top = constructed[0];
         top.DuplicateKeyCheck(ctx);
         return top;
     }
 
     // Core's FindNextChar: the index of m before any ')' in the current parentheses, or -1.
-    private static int FindNextChar(string s, char m)
+    private static int FindNextChar(string s, int start, char m)
     {
-        for (int i = 0; i < s.Length; i++)
+        for (int i = start; i < s.Length; i++)
         {
-            if (s[i] == m) return i;
+            if (s[i] == m) return i - start;
             if (s[i] == ')') break;
         }
         return -1;
+    }
+
+    // The length of the expression at start (Core's script::Expr): up to the first ',', ')' or '}' outside brackets.
+    private static int ExprLength(string s, int start)
+    {
+        int level = 0;
+        int i = start;
+        for (; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c == '(' || c == '{') level++;
+            else if (level > 0 && (c == ')' || c == '}')) level--;
+            else if (level == 0 && (c == ')' || c == '}' || c == ',')) break;
+        }
+        return i - start;
     }
 
     // Core's ToIntegral<int64_t>: an optional '-' and decimal digits, nothing else.

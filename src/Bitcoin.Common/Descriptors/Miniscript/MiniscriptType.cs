@@ -9,7 +9,12 @@ internal readonly record struct MiniscriptType(uint Flags)
     public static readonly MiniscriptType None = new(0);
 
     /// <summary>The type with the properties named by the letters of <paramref name="letters"/>.</summary>
-    public static MiniscriptType Of(string letters)
+    public static MiniscriptType Of(string letters) => s_cache.GetOrAdd(letters, Parse);
+
+    // Type letters are constants in the type rules; parse each string once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MiniscriptType> s_cache = new();
+
+    private static MiniscriptType Parse(string letters)
     {
         uint flags = 0;
         foreach (char c in letters)
