@@ -107,22 +107,22 @@ public readonly struct AnyPointerBuilder
     }
 
     /// <summary>The existing non-struct list the slot points to, which must have elements of exactly
-    /// <paramref name="elementSize"/>; an empty list when null.</summary>
+    /// <paramref name="elementSize"/>; an empty list (the slot left null) when null.</summary>
     public ListBuilder GetList(ElementSize elementSize)
     {
         if (!_message.Resolve(_segment, _pointerOffset, out var tag, out var segment, out var offset))
-            return InitList(elementSize, 0);
+            return default;
         if (WirePointer.Kind(tag) != WirePointer.KindList || WirePointer.ListElementSize(tag) != elementSize)
             ThrowHelper.Format($"Existing pointer is not a list of {elementSize} elements.");
         return ListBuilder.Create(_message, segment, offset, WirePointer.ListElementCount(tag), elementSize);
     }
 
     /// <summary>The existing struct list the slot points to, its elements at least <paramref name="size"/> large
-    /// (smaller elements are moved to a larger list); an empty list when null.</summary>
+    /// (smaller elements are moved to a larger list); an empty list (the slot left null) when null.</summary>
     public ListBuilder GetStructList(StructSize size)
     {
         if (!_message.Resolve(_segment, _pointerOffset, out var tag, out var segment, out var offset))
-            return InitStructList(0, size);
+            return default;
         if (WirePointer.Kind(tag) != WirePointer.KindList || WirePointer.ListElementSize(tag) != ElementSize.InlineComposite)
             ThrowHelper.Format("Existing pointer is not a list of structs.");
         var elementTag = _message.ReadWord(segment, offset);
