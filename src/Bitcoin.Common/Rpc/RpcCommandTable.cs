@@ -272,6 +272,19 @@ public sealed class RpcCommandTable
     }
 
     /// <summary>
+    /// Runs a parsed JSON-RPC body — one request object or a batch — exactly as the HTTP server does (Core's
+    /// ExecuteHTTPRPC), for callers that do not come over HTTP: the IPC <c>executeRpc</c> of bitcoin-cli -ipcconnect
+    /// and the GUI console. Returns the HTTP status the server would answer and the reply (null for 204).
+    /// </summary>
+    public async Task<JsonRpcReply> ExecuteJsonRpcAsync(JsonNode? body, string uri, string authUser, object? context = null,
+        CancellationToken cancellationToken = default)
+    {
+        var request = new RpcRequest { Uri = uri ?? "", AuthUser = authUser ?? "", Context = context, CancellationToken = cancellationToken };
+        var (status, reply) = await new Http.HttpRpcProcessor(this, null).ProcessAsync(body, request).ConfigureAwait(false);
+        return new JsonRpcReply(status, reply);
+    }
+
+    /// <summary>
     /// The OpenRPC 1.4.1 document of every documented command (getopenrpcinfo, rpc.discover): hidden commands and
     /// arguments only with <paramref name="includeHidden"/>.
     /// </summary>

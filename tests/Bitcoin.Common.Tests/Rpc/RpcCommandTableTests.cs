@@ -205,6 +205,20 @@ public class RpcCommandTableTests
     }
 
     [Fact]
+    public async Task JsonRpcBodiesRunWithoutHttpAsTheServerRunsThem()
+    {
+        var table = Table();
+        var single = await table.ExecuteJsonRpcAsync(JsonText.Parse("{\"method\":\"testmethod\",\"params\":[3],\"id\":1}"), "/wallet/w", "__cookie__");
+        Assert.Equal((200, "{\"result\":3,\"error\":null,\"id\":1}"), (single.HttpStatus, JsonText.Write(single.Reply)));
+        var missing = await table.ExecuteJsonRpcAsync(JsonText.Parse("{\"method\":\"nope\",\"id\":1}"), "/", "");
+        Assert.Equal(404, missing.HttpStatus);
+        var notification = await table.ExecuteJsonRpcAsync(JsonText.Parse("{\"jsonrpc\":\"2.0\",\"method\":\"uptime\"}"), "/", "");
+        Assert.Equal((204, (JsonNode?)null), (notification.HttpStatus, notification.Reply));
+        var batch = await table.ExecuteJsonRpcAsync(JsonText.Parse("[{\"jsonrpc\":\"2.0\",\"method\":\"testmethod\",\"params\":[4],\"id\":7}]"), "/", "");
+        Assert.Equal("[{\"jsonrpc\":\"2.0\",\"result\":4,\"id\":7}]", JsonText.Write(batch.Reply));
+    }
+
+    [Fact]
     public async Task SeveralHandlersArePassedOnUntilOneHandles()
     {
         var table = new RpcCommandTable();

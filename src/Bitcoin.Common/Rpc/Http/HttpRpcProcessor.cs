@@ -12,9 +12,10 @@ namespace Bitcoin.Common.Rpc.Http;
 internal sealed class HttpRpcProcessor
 {
     private readonly RpcCommandTable _table;
-    private readonly RpcAuthenticator _auth;
+    private readonly RpcAuthenticator? _auth;
 
-    public HttpRpcProcessor(RpcCommandTable table, RpcAuthenticator auth)
+    /// <summary>Processes for <paramref name="table"/>; <paramref name="auth"/> supplies the whitelists (none when null).</summary>
+    public HttpRpcProcessor(RpcCommandTable table, RpcAuthenticator? auth)
     {
         _table = table;
         _auth = auth;
@@ -28,8 +29,8 @@ internal sealed class HttpRpcProcessor
     {
         try
         {
-            var whitelist = _auth.WhitelistOf(request.AuthUser);
-            if (whitelist is null && _auth.WhitelistDefault)
+            var whitelist = _auth?.WhitelistOf(request.AuthUser);
+            if (whitelist is null && _auth is { WhitelistDefault: true })
             {
                 Log.Warning($"RPC User {request.AuthUser} not allowed to call any methods");
                 return (403, null);
