@@ -23,7 +23,7 @@ public sealed class FlatSigningProvider : SigningProvider
     public Dictionary<KeyId, Key> Keys { get; } = [];
 
     /// <summary>Taproot script trees by output key.</summary>
-    public Dictionary<XOnlyPubKey, TaprootBuilder> TaprootTrees { get; } = [];
+    public Dictionary<XOnlyPubKey, TaprootTreeBuilder> TaprootTrees { get; } = [];
 
     /// <summary>MuSig2 aggregate keys and their participants.</summary>
     public Dictionary<PubKey, IReadOnlyList<PubKey>> AggregatePubKeys { get; } = [];
@@ -74,7 +74,7 @@ public sealed class FlatSigningProvider : SigningProvider
     }
 
     /// <inheritdoc/>
-    public override bool TryGetTaprootBuilder(XOnlyPubKey outputKey, [MaybeNullWhen(false)] out TaprootBuilder builder)
+    public override bool TryGetTaprootBuilder(XOnlyPubKey outputKey, [MaybeNullWhen(false)] out TaprootTreeBuilder builder)
         => TaprootTrees.TryGetValue(outputKey, out builder);
 
     /// <inheritdoc/>

@@ -48,7 +48,7 @@ public abstract class SigningProvider
     }
 
     /// <summary>Looks up the script tree of a taproot output.</summary>
-    public virtual bool TryGetTaprootBuilder(XOnlyPubKey outputKey, [MaybeNullWhen(false)] out TaprootBuilder builder)
+    public virtual bool TryGetTaprootBuilder(XOnlyPubKey outputKey, [MaybeNullWhen(false)] out TaprootTreeBuilder builder)
     {
         builder = null!;
         return false;

@@ -13,6 +13,9 @@ internal static class CoreTestData
     public static JsonArray LoadArray(string fileName)
         => JsonNode.Parse(File.ReadAllText(PathOf(fileName)))!.AsArray();
 
+    public static JsonArray LoadArrayFromObject(string fileName, string property)
+        => JsonNode.Parse(File.ReadAllText(PathOf(fileName)))![property]!.AsArray();
+
     /// <summary>NBitcoin's network for one of Core's chain names (main, test, testnet4, signet, regtest).</summary>
     public static Network NetworkFor(string chain) => chain switch
     {

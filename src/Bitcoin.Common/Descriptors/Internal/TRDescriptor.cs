@@ -20,7 +20,7 @@ internal sealed class TRDescriptor : Descriptor
 
     private protected override List<Script> MakeScripts(IReadOnlyList<PubKey> keys, IReadOnlyList<Script> subscripts, FlatSigningProvider output)
     {
-        var builder = new TaprootBuilder();
+        var builder = new TaprootTreeBuilder();
         for (int pos = 0; pos < _depths.Length; pos++) builder.Add(_depths[pos], subscripts[pos].ToBytes(true), TaprootHashes.LeafTapscript);
         if (!builder.IsComplete) return [];
         var xpk = new XOnlyPubKey(keys[0]);

@@ -3,10 +3,10 @@ using Bitcoin.Common.Descriptors.Internal;
 namespace Bitcoin.Common.Descriptors;
 
 /// <summary>
-/// Builds a taproot script tree from leaves given in depth-first order with their depths, as Core's TaprootBuilder:
+/// Builds a taproot script tree from leaves given in depth-first order with their depths, as Core's TaprootTreeBuilder:
 /// after <see cref="Finalize"/> it knows the output key, the Merkle root and every leaf's control block.
 /// </summary>
-public sealed class TaprootBuilder
+public sealed class TaprootTreeBuilder
 {
     private sealed class LeafInfo
     {
@@ -42,7 +42,7 @@ public sealed class TaprootBuilder
     public XOnlyPubKey OutputKey => _outputKey;
 
     /// <summary>Adds a leaf script at a depth (0 = root). <paramref name="track"/> keeps it for control blocks.</summary>
-    public TaprootBuilder Add(int depth, ReadOnlySpan<byte> script, int leafVersion, bool track = true)
+    public TaprootTreeBuilder Add(int depth, ReadOnlySpan<byte> script, int leafVersion, bool track = true)
     {
         if ((leafVersion & ~TaprootHashes.LeafMask) != 0) throw new ArgumentOutOfRangeException(nameof(leafVersion));
         if (!IsValid) return this;
@@ -53,7 +53,7 @@ public sealed class TaprootBuilder
     }
 
     /// <summary>Adds a hidden subtree by its hash at a depth.</summary>
-    public TaprootBuilder AddOmitted(int depth, byte[] hash)
+    public TaprootTreeBuilder AddOmitted(int depth, byte[] hash)
     {
         if (!IsValid) return this;
         Insert(new NodeInfo { Hash = hash }, depth);
@@ -61,7 +61,7 @@ public sealed class TaprootBuilder
     }
 
     /// <summary>Computes the output key from the internal key; requires <see cref="IsComplete"/> and a valid key.</summary>
-    public TaprootBuilder Finalize(XOnlyPubKey internalKey)
+    public TaprootTreeBuilder Finalize(XOnlyPubKey internalKey)
     {
         if (!IsComplete) throw new InvalidOperationException("The taproot tree is not complete.");
         _internalKey = internalKey;
@@ -73,7 +73,7 @@ public sealed class TaprootBuilder
     /// <summary>The Merkle root, or null when there are no leaves.</summary>
     public byte[]? MerkleRootBytes => _branch.Count == 0 ? null : _branch[0]!.Hash;
 
-    /// <summary>Core's TaprootBuilder::ValidDepths: whether leaves at these depths (in order) form a complete tree.</summary>
+    /// <summary>Core's TaprootTreeBuilder::ValidDepths: whether leaves at these depths (in order) form a complete tree.</summary>
     public static bool ValidDepths(IReadOnlyList<int> depths)
     {
         var branch = new List<bool>();
@@ -129,7 +129,7 @@ public sealed class TaprootBuilder
     }
 
     /// <summary>Equal trees have the same leaves (depth, version, script) in the same order.</summary>
-    public bool SameTreeAs(TaprootBuilder other)
+    public bool SameTreeAs(TaprootTreeBuilder other)
     {
         var a = GetTreeTuples();
         var b = other.GetTreeTuples();
