@@ -1,0 +1,11 @@
+namespace Bitcoin.Node.Context;
+
+/// <summary>Warning conditions the node itself raises (Core's <c>node::Warning</c>); the kernel's are <c>KernelWarning</c>.</summary>
+public enum NodeWarning
+{
+    /// <summary>This build is not a release.</summary>
+    PreReleaseTestBuild,
+
+    /// <summary>A fatal internal error made the node shut down.</summary>
+    FatalInternalError,
+}

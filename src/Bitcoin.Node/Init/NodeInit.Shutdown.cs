@@ -1,0 +1,76 @@
+using Bitcoin.Common.DataDir;
+using Bitcoin.Common.Logging;
+using Bitcoin.Node.Context;
+
+namespace Bitcoin.Node.Init;
+
+public static partial class NodeInit
+{
+    private static readonly Lock s_shutdownLock = new();
+    private static bool s_shutdownDone;
+
+    /// <summary>
+    /// First half of shutdown (Core's <c>Interrupt</c>): runs <c>-shutdownnotify</c> commands, wakes threads waiting for
+    /// a new tip, and makes running RPC commands stop at their next interruption point.
+    /// </summary>
+    public static void Interrupt(NodeContext node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var commands = node.Args.GetArgs("-shutdownnotify");
+        if (commands.Count > 0)
+        {
+            var threads = commands.Select(command => new Thread(() => ShellCommand.Run(command)) { IsBackground = true }).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+        }
+
+        node.Notifications?.WakeWaiters();
+        node.RpcTable.Interrupt();
+    }
+
+    /// <summary>
+    /// Second half of shutdown (Core's <c>Shutdown</c>), safe after a start that failed part-way: stops the RPC server
+    /// (deleting the cookie), waits for the block import thread, stops the scheduler, flushes the chainstate and the
+    /// validation queue, closes the databases, removes the pid file, logs "Shutdown done" and releases the directory
+    /// locks. Runs once; later calls return at once.
+    /// </summary>
+    public static void Shutdown(NodeContext node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        lock (s_shutdownLock)
+        {
+            if (s_shutdownDone)
+                return;
+            s_shutdownDone = true;
+        }
+
+        Log.Info("Shutdown in progress...");
+        ThreadNames.Rename("shutoff");
+
+        if (node.RpcServer is { } server)
+        {
+            server.StopAsync().GetAwaiter().GetResult();
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            node.RpcServer = null;
+        }
+
+        node.BackgroundInitThread?.Join();
+        node.BackgroundInitThread = null;
+
+        // After this, nothing may wait for the validation queue any more or shutdown would hang.
+        node.Scheduler?.Stop();
+
+        ShutdownChainstate(node);
+
+        node.ValidationSignals?.Dispose();
+        node.ValidationSignals = null;
+        node.Scheduler = null;
+        node.LogRateLimiter?.Dispose();
+        node.LogRateLimiter = null;
+
+        PidFile.Remove();
+        Log.Info("Shutdown done");
+        SignalHandlers.Unregister();
+        DirectoryLock.ReleaseDirectoryLocks();
+    }
+}
