@@ -196,21 +196,6 @@ public class DescriptorBehaviourTests
         Assert.StartsWith("tr([c6581aca]a34b99f22c790c4e36b2b3c2c35a36db06226e41c692fc82b8b56ac1c540c5bd,{pk(", text);
         Assert.Contains("pk([485bb029]669b8afcec803a0d323e9a17f3ea8e68e8abe5a278020a929adbec52421adbd0)", text);
         Assert.True(inferred.IsSolvable);
-        var opReturn = Script.FromBytesUnsafe([0x6a, 0x01, 0x42]);
-        Assert.Equal("raw(6a0142)", Descriptor.Infer(opReturn, new FlatSigningProvider(), Network.Main).ToString()[..^9]);
-    }
-
-    [Fact]
-    public void TaprootOutputIsInferredFromItsTree()
-    {
-        var keys = new FlatSigningProvider();
-        var desc = Descriptor.Parse($"tr({HexKey[2..]},{{pk({Xpub}),pk(669b8afcec803a0d323e9a17f3ea8e68e8abe5a278020a929adbec52421adbd0)}})", Network.Main, keys)[0];
-        var provider = new FlatSigningProvider();
-        Assert.True(desc.Expand(0, keys, out var scripts, provider));
-        // The expansion records each constant key with its own fingerprint as origin, so inference adds "[fingerprint]".
-        var inferred = Descriptor.Infer(scripts[0], provider, Network.Main);
-        Assert.Matches(@"^tr\(\[c6581aca\]a34b99f2[0-9a-f]+,\{pk\(\[[0-9a-f]{8}\][0-9a-f]{64}\),pk\(\[[0-9a-f]{8}\]669b8afc[0-9a-f]+\)\}\)#", inferred.ToString());
-        Assert.True(inferred.IsSolvable);
         Assert.True(inferred.Expand(0, SigningProvider.Empty, out var again, new FlatSigningProvider()));
         Assert.Equal(scripts[0], again[0]);
         var rawtr = Descriptor.Infer(scripts[0], new FlatSigningProvider(), Network.Main);
