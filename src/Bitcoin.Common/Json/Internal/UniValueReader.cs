@@ -20,21 +20,56 @@ internal ref struct UniValueReader
     private readonly ReadOnlySpan<byte> _data;
     private int _pos;
 
+    // Numbers are turned into nodes together at the end: one System.Text.Json parse for all of them keeps each
+    // number's exact text without a document per number.
+    private readonly List<(JsonNode? Container, int Index, string? Key, string Text)> _numbers;
+
     private UniValueReader(ReadOnlySpan<byte> data)
     {
         _data = data;
         _pos = 0;
+        _numbers = new List<(JsonNode?, int, string?, string)>();
     }
 
     public static bool TryRead(ReadOnlySpan<byte> utf8, out JsonNode? value)
     {
         var reader = new UniValueReader(utf8);
         value = null;
-        if (!reader.TryValue(0, out var v)) return false;
+        if (!reader.TryValue(0, out var v, out string? number)) return false;
         reader.SkipWhitespace();
         if (reader._pos != reader._data.Length) return false;
+        if (number is not null)
+        {
+            value = JsonNumbers.FromValidText(number);
+            return true;
+        }
+        reader.MaterializeNumbers();
         value = v;
         return true;
+    }
+
+    private void MaterializeNumbers()
+    {
+        if (_numbers.Count == 0) return;
+        var text = new StringBuilder(_numbers.Count * 8);
+        text.Append('[');
+        for (int i = 0; i < _numbers.Count; i++)
+        {
+            if (i > 0) text.Append(',');
+            text.Append(_numbers[i].Text);
+        }
+        text.Append(']');
+        JsonElement all;
+        using (var doc = JsonDocument.Parse(text.ToString(), new JsonDocumentOptions { MaxDepth = 2 }))
+            all = doc.RootElement.Clone();
+        int n = 0;
+        foreach (var element in all.EnumerateArray())
+        {
+            var (container, index, key, _) = _numbers[n++];
+            var node = JsonValue.Create(element);
+            if (container is JsonArray array) array[index] = node;
+            else ((JsonObject)container!)[key!] = node;
+        }
     }
 
     /// <summary>Keys that appeared more than once in <paramref name="obj"/> when it was parsed, in order.</summary>
@@ -48,9 +83,10 @@ internal ref struct UniValueReader
         while (_pos < _data.Length && IsSpace(_data[_pos])) _pos++;
     }
 
-    private bool TryValue(int depth, out JsonNode? value)
+    private bool TryValue(int depth, out JsonNode? value, out string? number)
     {
         value = null;
+        number = null;
         SkipWhitespace();
         if (_pos >= _data.Length) return false;
         byte b = _data[_pos];
@@ -74,11 +110,7 @@ internal ref struct UniValueReader
                 return true;
             default:
                 if (b == (byte)'-' || (b >= (byte)'0' && b <= (byte)'9'))
-                {
-                    if (!TryNumber(out var text)) return false;
-                    value = JsonNumbers.FromValidText(text);
-                    return true;
-                }
+                    return TryNumber(out number);
                 return false;
         }
     }
@@ -111,8 +143,9 @@ internal ref struct UniValueReader
             SkipWhitespace();
             if (_pos >= _data.Length || _data[_pos] != (byte)':') return false;
             _pos++;
-            if (!TryValue(depth, out var member)) return false;
+            if (!TryValue(depth, out var member, out string? number)) return false;
             if (!obj.TryAdd(key, member)) s_duplicateKeys.GetOrCreateValue(obj).Add(key);
+            else if (number is not null) _numbers.Add((obj, 0, key, number));
             SkipWhitespace();
             if (_pos >= _data.Length) return false;
             if (_data[_pos] == (byte)',') { _pos++; continue; }
@@ -136,7 +169,8 @@ internal ref struct UniValueReader
         }
         while (true)
         {
-            if (!TryValue(depth, out var element)) return false;
+            if (!TryValue(depth, out var element, out string? number)) return false;
+            if (number is not null) _numbers.Add((arr, arr.Count, null, number));
             arr.Add(element);
             SkipWhitespace();
             if (_pos >= _data.Length) return false;
@@ -187,6 +221,22 @@ internal ref struct UniValueReader
     {
         value = "";
         _pos++; // opening quote
+
+        // Most strings are plain printable ASCII without escapes: take them in one piece.
+        int end = _pos;
+        while (end < _data.Length)
+        {
+            byte c = _data[end];
+            if (c == (byte)'"' || c == (byte)'\\' || c < 0x20 || c >= 0x80) break;
+            end++;
+        }
+        if (end < _data.Length && _data[end] == (byte)'"')
+        {
+            value = Encoding.ASCII.GetString(_data[_pos..end]);
+            _pos = end + 1;
+            return true;
+        }
+
         var sb = new StringBuilder();
         var utf8 = new Utf8Collator(sb);
         while (true)
@@ -312,7 +362,16 @@ internal ref struct UniValueReader
         {
             // .NET strings cannot hold code points past U+10FFFF; UniValue would keep their bytes.
             if (cp > 0x10FFFF) { _valid = false; return; }
-            if (_valid) _sb.Append(char.ConvertFromUtf32(cp));
+            if (!_valid) return;
+            if (cp < 0x10000)
+            {
+                _sb.Append((char)cp);
+            }
+            else
+            {
+                cp -= 0x10000;
+                _sb.Append((char)(0xD800 + (cp >> 10))).Append((char)(0xDC00 + (cp & 0x3FF)));
+            }
         }
 
         public bool Finish()
