@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,12 +17,11 @@ public static class JsonNumbers
     /// </summary>
     public static JsonValue Amount(long satoshis)
     {
-        const long Coin = 100_000_000;
+        // A decimal with scale 8 prints exactly eight decimals; built from its bits so that long.MinValue stays exact.
         bool negative = satoshis < 0;
-        // Work in unsigned to keep long.MinValue exact.
         ulong abs = negative ? (ulong)(-(satoshis + 1)) + 1 : (ulong)satoshis;
-        string text = string.Create(CultureInfo.InvariantCulture, $"{(negative ? "-" : "")}{abs / Coin}.{abs % Coin:D8}");
-        return FromValidText(text);
+        var value = new decimal((int)(uint)abs, (int)(uint)(abs >> 32), 0, negative, 8);
+        return JsonValue.Create(value);
     }
 
     /// <summary>
