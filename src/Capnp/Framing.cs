@@ -17,10 +17,29 @@ public static class Framing
     /// </summary>
     public static MessageReader ReadMessage(ReadOnlyMemory<byte> input, out int bytesConsumed, ReaderOptions? options = null)
     {
-        if (!TryReadMessage(new ReadOnlySequence<byte>(input), out var message, out var end, options))
-            ThrowHelper.Format("Message ends prematurely: the input is shorter than its segment table announces.");
-        bytesConsumed = (int)new ReadOnlySequence<byte>(input).Slice(0, end).Length;
-        return message;
+        options ??= ReaderOptions.Default;
+        var span = input.Span;
+        if (span.Length < 8)
+            ThrowPremature();
+        int count = SegmentTable.SegmentCount(span);
+        int tableSize = SegmentTable.Size(count);
+        if (span.Length < tableSize)
+            ThrowPremature();
+        Span<int> sizes = count <= 64 ? stackalloc int[count] : new int[count];
+        long totalWords = SegmentTable.ReadSizes(span[..tableSize], count, sizes, options);
+        if (span.Length - tableSize < totalWords * 8)
+            ThrowPremature();
+
+        var segments = new SegmentSlice[count];
+        int at = tableSize;
+        for (int i = 0; i < count; i++)
+        {
+            segments[i] = new SegmentSlice(input.Slice(at, sizes[i] * 8));
+            at += sizes[i] * 8;
+        }
+
+        bytesConsumed = at;
+        return MessageReader.Create(segments, options);
     }
 
     /// <summary>Reads one framed message that makes up the whole of <paramref name="input"/>, in place.</summary>
@@ -109,6 +128,9 @@ public static class Framing
         bytesConsumed = (int)(packed.Length - input.Length);
         return new MessageReader(segments, options);
     }
+
+    private static void ThrowPremature() =>
+        ThrowHelper.Format("Message ends prematurely: the input is shorter than its segment table announces.");
 
     private static void Unpack(ref PackedDecoder decoder, ref ReadOnlySequence<byte> input, Span<byte> destination)
     {

@@ -16,7 +16,7 @@ namespace Capnp;
 /// </remarks>
 public sealed partial class MessageReader : IDisposable
 {
-    private readonly ReadOnlyMemory<byte>[] _segments;
+    private readonly SegmentSlice[] _segments;
     private readonly bool _unlimited;
     private IDisposable? _owner;
     private long _budget;
@@ -34,15 +34,13 @@ public sealed partial class MessageReader : IDisposable
     }
 
     internal MessageReader(ReadOnlyMemory<byte>[] segments, ReaderOptions options, IDisposable? owner, bool unlimited)
+        : this(ToSlices(segments), options, owner, unlimited)
     {
-        ArgumentNullException.ThrowIfNull(segments);
-        ArgumentNullException.ThrowIfNull(options);
-        foreach (var segment in segments)
-        {
-            if (segment.Length % 8 != 0)
-                ThrowHelper.Argument("Every segment must be a whole number of 8-byte words.", nameof(segments));
-        }
+    }
 
+    internal MessageReader(SegmentSlice[] segments, ReaderOptions options, IDisposable? owner, bool unlimited)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         _segments = segments;
         Options = options;
         _owner = owner;
@@ -78,7 +76,7 @@ public sealed partial class MessageReader : IDisposable
     public long TraversalBudgetLeft => _budget;
 
     /// <summary>The memory of one segment.</summary>
-    public ReadOnlyMemory<byte> GetSegment(int index) => _segments[index];
+    public ReadOnlyMemory<byte> GetSegment(int index) => _segments[index].Memory;
 
     /// <summary>The root pointer (the first word of the first segment).</summary>
     public AnyPointerReader Root
@@ -110,8 +108,25 @@ public sealed partial class MessageReader : IDisposable
         owner?.Dispose();
     }
 
-    internal static MessageReader CreateOwned(ReadOnlyMemory<byte>[] segments, ReaderOptions options, IDisposable owner) =>
+    internal static MessageReader CreateOwned(SegmentSlice[] segments, ReaderOptions options, IDisposable owner) =>
         new(segments, options, owner, unlimited: false);
+
+    internal static MessageReader Create(SegmentSlice[] segments, ReaderOptions options) =>
+        new(segments, options, owner: null, unlimited: false);
+
+    private static SegmentSlice[] ToSlices(ReadOnlyMemory<byte>[] segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var slices = new SegmentSlice[segments.Length];
+        for (int i = 0; i < segments.Length; i++)
+        {
+            if (segments[i].Length % 8 != 0)
+                ThrowHelper.Argument("Every segment must be a whole number of 8-byte words.", nameof(segments));
+            slices[i] = new SegmentSlice(segments[i]);
+        }
+
+        return slices;
+    }
 
     internal static MessageReader CreateUnlimited(ReadOnlyMemory<byte>[] segments) =>
         new(segments, ReaderOptions.Default, owner: null, unlimited: true);
@@ -120,7 +135,7 @@ public sealed partial class MessageReader : IDisposable
     internal ReadOnlySpan<byte> Span(int segment) => _segments[segment].Span;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal ReadOnlyMemory<byte> Memory(int segment) => _segments[segment];
+    internal ReadOnlyMemory<byte> Memory(int segment) => _segments[segment].Memory;
 
     /// <summary>Charges <paramref name="words"/> against the traversal budget.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

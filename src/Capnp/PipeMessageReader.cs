@@ -71,11 +71,11 @@ public sealed class PipeMessageReader
             if (_packed && _decoder.InRun)
                 ThrowHelper.Format("Packed input did not end cleanly at the end of the message.");
 
-            var segments = new ReadOnlyMemory<byte>[count];
+            var segments = new SegmentSlice[count];
             int at = 0;
             for (int i = 0; i < count; i++)
             {
-                segments[i] = buffer.Array.AsMemory(at, _sizes[i] * 8);
+                segments[i] = new SegmentSlice(buffer.Array.AsMemory(at, _sizes[i] * 8));
                 at += _sizes[i] * 8;
             }
 
