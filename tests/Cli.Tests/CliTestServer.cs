@@ -119,6 +119,9 @@ internal sealed class CliTestServer : IAsyncDisposable
                   "transport_protocol_type":"v1","addr_relay_enabled":true,"addr_processed":1234,"addr_rate_limited":7}]
                 """);
         }));
+        table.Register("wallet", new RpcMethod("walletpassphrase", "Stand-in: returns what it was given.",
+            [new RpcArg("passphrase", RpcArgType.Str, RpcArgFallback.Required, ""), new RpcArg("timeout", RpcArgType.Num, RpcArgFallback.Required, "")],
+            [Any], "", call => new JsonArray(call.ArgStr("passphrase"), call.ArgInt64("timeout"))));
         table.Register("network", new RpcMethod("getaddrmaninfo", "Stand-in.", [], [Any], "", _ => JsonText.Parse("""
             {"ipv4":{"new":10,"tried":2,"total":12},"ipv6":{"new":1,"tried":0,"total":1},"all_networks":{"new":11,"tried":2,"total":13}}
             """)));

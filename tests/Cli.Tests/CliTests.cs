@@ -105,6 +105,18 @@ public class CliTests
     }
 
     [Fact]
+    public async Task StdinWalletPassphraseIsInsertedAfterTheCommand()
+    {
+        await using var server = await CliTestServer.StartAsync();
+        var r = await CliRunner.RunAsync([.. server.BaseArgs, "-stdinwalletpassphrase", "walletpassphrase", "60"], stdin: "correct horse\n");
+        Assert.Equal((0, "[\n  \"correct horse\",\n  60\n]\n"), (r.ExitCode, r.Stdout));
+        var wrong = await CliRunner.RunAsync([.. server.BaseArgs, "-stdinwalletpassphrase", "echo"], stdin: "x\n");
+        Assert.Equal((1, "error: -stdinwalletpassphrase is only applicable for walletpassphrase(change)\n"), (wrong.ExitCode, wrong.Stderr));
+        var empty = await CliRunner.RunAsync([.. server.BaseArgs, "-stdinrpcpass", "echo"], stdin: "");
+        Assert.Equal((1, "error: -stdinrpcpass specified but failed to read from standard input\n"), (empty.ExitCode, empty.Stderr));
+    }
+
+    [Fact]
     public async Task CookieFromTheNetworkDataDirAuthenticates()
     {
         await using var server = await CliTestServer.StartAsync();
