@@ -16,13 +16,18 @@ public sealed class TestChainBuilder
     private const int BlockVersion = 0x20000000;
     private readonly List<SpendableOutput> _spendable = [];
     private readonly Random _random;
+    private readonly Func<Key> _newKey;
 
-    /// <summary>Creates a builder paying coinbases to fresh keys, with a deterministic <paramref name="seed"/> for amounts.</summary>
-    public TestChainBuilder(ChainParams chainParams, int seed = 1)
+    /// <summary>
+    /// Creates a builder paying to keys from <paramref name="keySource"/> (fresh random keys by default), with a
+    /// deterministic <paramref name="seed"/> for output types.
+    /// </summary>
+    public TestChainBuilder(ChainParams chainParams, int seed = 1, Func<Key>? keySource = null)
     {
         ArgumentNullException.ThrowIfNull(chainParams);
         ChainParams = chainParams;
         _random = new Random(seed);
+        _newKey = keySource ?? (() => new Key());
     }
 
     /// <summary>The chain the blocks are for.</summary>
@@ -46,7 +51,7 @@ public sealed class TestChainBuilder
         block.Header.BlockTime = DateTimeOffset.FromUnixTimeSeconds(time);
         block.Header.Bits = new Target(ChainParams.Consensus.PowLimit.ToCompact());
 
-        var key = new Key();
+        var key = _newKey();
         var payTo = height % 2 == 1 ? key.PubKey.GetScriptPubKey(ScriptPubKeyType.TaprootBIP86) : key.PubKey.WitHash.ScriptPubKey;
         var coinbase = ChainParams.Network.CreateTransaction();
         // Core's miner: the height (as CScriptNum) then OP_0, which also keeps the scriptSig at least two bytes.
@@ -86,7 +91,7 @@ public sealed class TestChainBuilder
         var keys = new List<Key>();
         for (int i = 0; i < outputCount; i++)
         {
-            var key = new Key();
+            var key = _newKey();
             keys.Add(key);
             long amount = i == outputCount - 1 ? total - tx.Outputs.Sum(o => o.Value.Satoshi) : total / outputCount;
             var script = (i + _random.Next(2)) % 2 == 0 ? key.PubKey.WitHash.ScriptPubKey : key.PubKey.GetScriptPubKey(ScriptPubKeyType.TaprootBIP86);
@@ -102,6 +107,9 @@ public sealed class TestChainBuilder
     /// <summary>Coinbase outputs at least 100 blocks deep below <paramref name="tipHeight"/> and other unspent outputs confirmed or not.</summary>
     public IReadOnlyList<SpendableOutput> Mature(int tipHeight) =>
         _spendable.Where(o => !o.IsCoinbase || o.Height is int h && tipHeight + 1 - h >= ConsensusConstants.CoinbaseMaturity).ToList();
+
+    /// <summary>Adds an output the builder can spend (e.g. found in the UTXO set after a restart).</summary>
+    public void AddSpendable(SpendableOutput output) => _spendable.Add(output);
 
     /// <summary>Forgets an output (e.g. its block was disconnected for good).</summary>
     public void Forget(SpendableOutput output) => _spendable.Remove(output);
