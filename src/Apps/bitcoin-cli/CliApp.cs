@@ -4,6 +4,7 @@ using Bitcoin.Common.Args;
 using Bitcoin.Common.DataDir;
 using Bitcoin.Common.Json;
 using Bitcoin.Common.Rpc;
+using Bitcoin.Common.Rpc.Client;
 using Bitcoin.Common.Rpc.Http;
 
 namespace Apps.bitcoin_cli;
@@ -314,7 +315,7 @@ internal sealed class CliApp
         ushort port = _args.BaseParams.RpcPort;
         string connect = _args.GetArg("-rpcconnect", CliOptions.DefaultRpcConnect);
         ushort connectPort = 0;
-        if (!HostPortSplit(connect, ref connectPort, out string host))
+        if (!HostPort.TrySplit(connect, ref connectPort, out string host))
             throw new InvalidOperationException($"Invalid port provided in -rpcconnect: {connect}");
         if (connectPort != 0) port = connectPort;
         if (_args.GetArg("-rpcport") is { } rpcPortText)
@@ -367,32 +368,5 @@ internal sealed class CliApp
         var reply = handler.ProcessReply(parsed!);
         if (reply.Count == 0) throw new InvalidOperationException("expected reply to have result, error and id properties");
         return reply;
-    }
-
-    /// <summary>Core's SplitHostPort for -rpcconnect ("host", "host:port", "[v6]:port").</summary>
-    private static bool HostPortSplit(string input, ref ushort port, out string host)
-    {
-        bool valid = false;
-        string rest = input;
-        int colon = input.LastIndexOf(':');
-        bool haveColon = colon >= 0;
-        bool bracketed = haveColon && colon > 0 && input[0] == '[' && input[colon - 1] == ']';
-        bool multiColon = haveColon && colon != 0 && input.LastIndexOf(':', colon - 1) >= 0;
-        if (haveColon && (colon == 0 || bracketed || !multiColon))
-        {
-            string portText = input[(colon + 1)..];
-            if (ushort.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out ushort n))
-            {
-                rest = input[..colon];
-                port = n;
-                valid = n != 0;
-            }
-        }
-        else
-        {
-            valid = true;
-        }
-        host = rest.Length > 1 && rest[0] == '[' && rest[^1] == ']' ? rest[1..^1] : rest;
-        return valid;
     }
 }

@@ -147,7 +147,7 @@ public sealed class RpcHttpServer : IAsyncDisposable
         foreach (var bind in options.Bind)
         {
             ushort port = (ushort)options.Port;
-            if (!Internal.HostPort.TrySplit(bind, ref port, out string host))
+            if (!Client.HostPort.TrySplit(bind, ref port, out string host))
             {
                 string msg = $"Invalid port specified in -rpcbind: '{bind}'";
                 Log.Error(msg);

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Bitcoin.Common.Rpc.Internal;
+namespace Bitcoin.Common.Rpc.Client;
 
 /// <summary>Splits "host", "host:port", "[v6]" and "[v6]:port" as Core's SplitHostPort.</summary>
-internal static class HostPort
+public static class HostPort
 {
     /// <summary>
     /// Splits <paramref name="input"/>; <paramref name="port"/> is left unchanged when no port is given. Returns false
