@@ -5,6 +5,7 @@ using Bitcoin.Common.Rpc.Http;
 using Bitcoin.Kernel.Chain;
 using Bitcoin.Kernel.Index;
 using Bitcoin.Kernel.Validation;
+using Bitcoin.Node.Rpc;
 
 namespace Bitcoin.Node.Context;
 
@@ -78,6 +79,9 @@ public sealed class NodeContext
 
     /// <summary>The RPC commands. Commands are registered here whether or not <c>-server</c> is on (the GUI console uses them).</summary>
     public RpcCommandTable RpcTable { get; } = new();
+
+    /// <summary>What the node's RPC commands (blockchain, mining, ...) work on; attached to the chainstate once it is loaded.</summary>
+    public NodeRpcContext? RpcContext { get; set; }
 
     /// <summary>The HTTP JSON-RPC server, when <c>-server</c> is on and it has started.</summary>
     public RpcHttpServer? RpcServer { get; set; }

@@ -3,6 +3,7 @@ using Bitcoin.Common.Logging;
 using Bitcoin.Kernel.Index;
 using Bitcoin.Kernel.Validation;
 using Bitcoin.Node.Context;
+using Bitcoin.Node.Mining;
 
 namespace Bitcoin.Node.Init;
 
@@ -51,6 +52,9 @@ public static partial class NodeInit
 
         node.Chainman = chainman;
         node.Notifications!.SetChainstateLoaded(true);
+        var miningOptions = MiningArgs.Read(args, out var miningError) ?? throw new InvalidOperationException(miningError);
+        // No mempool yet: blocks are assembled from the coinbase alone.
+        node.RpcContext?.AttachChainstate(chainman, miningOptions, transactionSource: null);
         if (node.ShutdownRequested)
         {
             Log.Info("Shutdown requested. Exiting.");
@@ -172,6 +176,7 @@ public static partial class NodeInit
     /// <summary>Flushes and closes the chainstate and its index at shutdown, in Core's order.</summary>
     private static void ShutdownChainstate(NodeContext node)
     {
+        node.RpcContext?.DetachChainstate();
         var chainman = node.Chainman;
         if (chainman is not null)
         {

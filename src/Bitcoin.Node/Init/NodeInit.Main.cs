@@ -1,11 +1,13 @@
 using Bitcoin.Common.Args;
 using Bitcoin.Common.DataDir;
 using Bitcoin.Common.Logging;
+using Bitcoin.Common.Rpc;
 using Bitcoin.Common.Rpc.Commands;
 using Bitcoin.Common.Rpc.Http;
 using Bitcoin.Common.Util;
 using Bitcoin.Kernel.Validation;
 using Bitcoin.Node.Context;
+using Bitcoin.Node.Rpc;
 
 namespace Bitcoin.Node.Init;
 
@@ -57,12 +59,16 @@ public static partial class NodeInit
         };
 
         // Commands are registered whether or not -server is on, as in Core (the GUI console uses them).
+        RpcMethod.CheckResultsAgainstDocs = args.GetBoolArg("-rpcdoccheck", false);
+        RpcRequest.LogPeerAddresses = Log.LogIps;
         ControlCommands.Register(node.RpcTable, new ControlCommandsOptions
         {
             RequestShutdown = () => node.RequestShutdown(),
             StartTime = node.StartTime,
             Logger = node.Logger,
         });
+        node.RpcContext = new NodeRpcContext(node);
+        NodeRpcCommands.Register(node.RpcTable, node.RpcContext);
         options.RegisterRpcCommands?.Invoke(node);
 
         if (HostPortOptions.Check(args) is { } portError)

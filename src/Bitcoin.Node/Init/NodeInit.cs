@@ -3,6 +3,7 @@ using Bitcoin.Common.Chain;
 using Bitcoin.Common.DataDir;
 using Bitcoin.Common.Logging;
 using Bitcoin.Node.Context;
+using Bitcoin.Node.Mining;
 
 namespace Bitcoin.Node.Init;
 
@@ -99,6 +100,9 @@ public static partial class NodeInit
 
         if (args.GetIntArg("-peertimeout", 60) <= 0)
             return InitMessages.Error("peertimeout must be a positive integer.");
+
+        if (MiningArgs.Read(args, out var miningError) is null)
+            return InitMessages.Error(miningError);
 
         if (args.GetIntArg("-mocktime") is { } mockTime)
         {
