@@ -193,6 +193,21 @@ public class CliTests
     }
 
     [Fact]
+    public async Task RpcWaitRetriesUntilTheServerListens()
+    {
+        int port = FreePort();
+        var placeholder = new TcpListener(IPAddress.Loopback, port);
+        placeholder.Start();
+        using var process = CliRunner.Start(["-regtest", $"-rpcport={port}", "-rpcuser=u", "-rpcpassword=p", "-rpcwait", "echo", "up"]);
+        // The first attempt reaches something that is not an RPC server yet and is dropped.
+        using (var first = await placeholder.AcceptTcpClientAsync()) first.Client.Close();
+        placeholder.Stop();
+        await using var server = await CliTestServer.StartAsync(o => o with { Port = port, User = "u", Password = "p" });
+        var r = await CliRunner.Finish(process);
+        Assert.Equal((0, "[\n  \"up\"\n]\n"), (r.ExitCode, r.Stdout));
+    }
+
+    [Fact]
     public async Task WithoutRpcWaitWarmupIsAnError()
     {
         await using var server = await CliTestServer.StartAsync(finishWarmup: false);

@@ -165,7 +165,7 @@ public sealed class RpcHttpServer : IAsyncDisposable
         if (endpoint.Port == 0) return TryProbeFamily(endpoint, out error);
         try
         {
-            using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            using var socket = NewProbeSocket(endpoint);
             if (endpoint.AddressFamily == AddressFamily.InterNetworkV6) socket.DualMode = false;
             socket.Bind(endpoint);
             return true;
@@ -184,7 +184,7 @@ public sealed class RpcHttpServer : IAsyncDisposable
         error = null;
         try
         {
-            using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            using var socket = NewProbeSocket(endpoint);
             socket.Bind(endpoint);
             return true;
         }
@@ -193,6 +193,17 @@ public sealed class RpcHttpServer : IAsyncDisposable
             error = $"Unable to bind to {FormatEndpoint(endpoint)} on this computer (bind returned error {e.Message})";
             return false;
         }
+    }
+
+    /// <summary>
+    /// A socket that binds as Kestrel's listener will: with SO_REUSEADDR on Unix, so connections of a previous run still
+    /// in TIME_WAIT do not count as "in use" (a listening socket still does), as Core's listeners do.
+    /// </summary>
+    private static Socket NewProbeSocket(IPEndPoint endpoint)
+    {
+        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        if (!OperatingSystem.IsWindows()) socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        return socket;
     }
 
     private static string FormatEndpoint(IPEndPoint endpoint)
