@@ -10,11 +10,13 @@ namespace Capnp;
 /// hostile input, and the capability table its capability pointers index into.
 /// </summary>
 /// <remarks>
-/// Reading is not synchronised: the traversal budget is a plain counter. A message owning pooled memory (one made
+/// As in C++, every pointer followed is charged against the traversal budget, each time it is followed: a reader
+/// that walks the same large object over and over can run out, and should be given a larger
+/// <see cref="ReaderOptions.TraversalLimitInWords"/>. Reading is not synchronised: the budget is a plain counter. A message owning pooled memory (one made
 /// by <see cref="PipeMessageReader"/>) returns it on <see cref="Dispose"/>; spans and memory obtained from it must
 /// not be used after that.
 /// </remarks>
-public sealed partial class MessageReader : IDisposable
+public sealed class MessageReader : IDisposable
 {
     private readonly SegmentSlice[] _segments;
     private readonly bool _unlimited;

@@ -9,7 +9,9 @@ namespace Capnp;
 /// are split across reads: a message may arrive in many reads, many messages in one. Each message's bytes are
 /// copied once, as they arrive, into a pooled buffer the returned <see cref="MessageReader"/> owns (dispose it to
 /// return the buffer). The buffer grows with the bytes actually received, never just because a segment table
-/// claims a size, and the claim itself is bounded by the traversal limit.
+/// claims a size, and the claim itself is bounded by the traversal limit. One reader per pipe, one read at a time;
+/// after a <see cref="CapnpFormatException"/> or a cancelled read the stream position is lost and the connection
+/// should be closed, as the C++ library does.
 /// </summary>
 public sealed class PipeMessageReader
 {
