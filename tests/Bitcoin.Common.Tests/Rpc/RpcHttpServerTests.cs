@@ -373,6 +373,15 @@ public class RpcHttpServerTests
     }
 
     [Fact]
+    public async Task InvalidPortsStopStartUp()
+    {
+        var e = await Assert.ThrowsAsync<RpcServerStartException>(() => TestRpcServer.StartAsync(o => o with { Port = 70000 }));
+        Assert.Equal("Invalid port specified in -rpcport: '70000'", e.Message);
+        var bind = await Assert.ThrowsAsync<RpcServerStartException>(() => TestRpcServer.StartAsync(o => o with { Bind = ["127.0.0.1:notaport"] }));
+        Assert.Equal("Invalid port specified in -rpcbind: '127.0.0.1:notaport'", bind.Message);
+    }
+
+    [Fact]
     public async Task InvalidAllowIpStopsStartUp()
     {
         var e = await Assert.ThrowsAsync<RpcServerStartException>(() => TestRpcServer.StartAsync(o => o with { AllowIp = ["1.2.3.4/33"] }));

@@ -72,6 +72,9 @@ public sealed class RpcHttpServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         Log.Debug(LogCategory.Rpc, "Starting HTTP RPC server");
 
+        if (options.Port is < 0 or > ushort.MaxValue)
+            throw new RpcServerStartException($"Invalid port specified in -rpcport: '{options.Port}'");
+
         var allowed = new List<IpSubnet> { IpSubnet.TryParse("127.0.0.0/8")!, IpSubnet.TryParse("::1")! };
         foreach (var allow in options.AllowIp)
         {
