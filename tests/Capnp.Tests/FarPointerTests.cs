@@ -58,10 +58,41 @@ public sealed class FarPointerTests
     }
 
     [Fact]
-    public void MovingPointersIntoAFullSegmentUsesDoubleFarLandingPads()
+    public void PointerMovedAwayFromAFullSegmentReachesItsTargetThroughADoubleFarPad()
     {
-        // Version1 items are upgraded to Version2 in place; with one-word segments the moved Text pointers must
-        // reach their targets through landing pads in other segments.
+        // Segment sizes follow the pool's arrays (16, 32, 64 bytes): the root's segment fills up, the struct and
+        // its text fill the next one exactly, so when the struct is upgraded its moved text pointer cannot get a
+        // landing pad beside the text and needs a double-far pad elsewhere.
+        using var builder = new MessageBuilder(firstSegmentWords: 1);
+        var small = builder.Root.InitStruct(new StructSize(1, 1));
+        small.WriteUInt32(0, 5);
+        small.GetPointer(0).SetText("hi");
+        builder.Root.GetStruct(new StructSize(2, 2));
+
+        int doubleFar = 0;
+        for (int segment = 0; segment < builder.SegmentCount; segment++)
+        {
+            var words = builder.GetSegment(segment).Span;
+            for (int at = 0; at < words.Length; at += 8)
+            {
+                ulong word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(words[at..]);
+                if ((word & 7) == 6 && (word >> 32) < (ulong)builder.SegmentCount)
+                    doubleFar++;
+            }
+        }
+
+        Assert.Equal(1, doubleFar);
+        var inner = Framing.ReadMessage(builder.ToFramedArray()).GetRoot<Inner>();
+        Assert.Equal((5u, "hi"), (inner.Id, inner.Label.ToString()));
+        if (CapnpTool.Available())
+            Assert.Equal("(id = 5, label = \"hi\")", CapnpTool.Decode("Inner", builder.ToFramedArray()));
+    }
+
+    [Fact]
+    public void UpgradingAStructListAcrossSegmentsKeepsEveryPointer()
+    {
+        // Version1 items are upgraded to Version2 in place; with tiny segments the moved Text pointers reach
+        // their targets through landing pads in other segments.
         using var builder = new MessageBuilder(firstSegmentWords: 1);
         var old = builder.InitRoot<HoldsVersion1.Builder>();
         var items = old.InitItems(3);
