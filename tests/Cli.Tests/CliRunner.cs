@@ -21,8 +21,39 @@ internal static class CliRunner
         return dll;
     }
 
-    /// <summary>Starts bitcoin-cli; the caller must dispose the process (which kills it if it still runs).</summary>
-    public static Process Start(IEnumerable<string> args, string? stdin = null)
+    /// <summary>A running bitcoin-cli; disposing it kills it if it still runs, so a failing test leaves no process behind.</summary>
+    public sealed class Running(Process process) : IDisposable
+    {
+        public Process Process { get; } = process;
+
+        public void Dispose()
+        {
+            try
+            {
+                if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+            Process.Dispose();
+        }
+    }
+
+    /// <summary>Starts bitcoin-cli; dispose the result (which kills it if it still runs).</summary>
+    public static Running Start(IEnumerable<string> args, string? stdin = null) => new(StartProcess(args, stdin));
+
+    /// <summary>Polls <paramref name="condition"/> (a state the test caused) and fails after two minutes rather than hang.</summary>
+    public static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not reached");
+            await Task.Delay(20);
+        }
+    }
+
+    private static Process StartProcess(IEnumerable<string> args, string? stdin)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -39,6 +70,8 @@ internal static class CliRunner
         process.StandardInput.Close();
         return process;
     }
+
+    public static Task<Result> Finish(Running running) => Finish(running.Process);
 
     public static async Task<Result> Finish(Process process)
     {
@@ -57,7 +90,7 @@ internal static class CliRunner
 
     public static async Task<Result> RunAsync(IEnumerable<string> args, string? stdin = null)
     {
-        using var process = Start(args, stdin);
-        return await Finish(process);
+        using var running = Start(args, stdin);
+        return await Finish(running);
     }
 }

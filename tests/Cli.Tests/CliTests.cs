@@ -186,7 +186,7 @@ public class CliTests
         await using var server = await CliTestServer.StartAsync(finishWarmup: false);
         using var process = CliRunner.Start([.. server.BaseArgs, "-rpcwait", "echo", "ready"]);
         // The client has seen the -28 answer at least once before warm-up ends.
-        while (server.Server.RequestsServed == 0) await Task.Delay(20);
+        await CliRunner.WaitUntil(() => server.Server.RequestsServed > 0);
         server.Table.SetWarmupFinished();
         var r = await CliRunner.Finish(process);
         Assert.Equal((0, "[\n  \"ready\"\n]\n"), (r.ExitCode, r.Stdout));
@@ -200,7 +200,7 @@ public class CliTests
         placeholder.Start();
         using var process = CliRunner.Start(["-regtest", $"-rpcport={port}", "-rpcuser=u", "-rpcpassword=p", "-rpcwait", "echo", "up"]);
         // The first attempt reaches something that is not an RPC server yet and is dropped.
-        using (var first = await placeholder.AcceptTcpClientAsync()) first.Client.Close();
+        using (var first = await placeholder.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromMinutes(2))) first.Client.Close();
         placeholder.Stop();
         await using var server = await CliTestServer.StartAsync(o => o with { Port = port, User = "u", Password = "p" });
         var r = await CliRunner.Finish(process);

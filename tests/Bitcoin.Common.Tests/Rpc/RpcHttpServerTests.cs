@@ -390,7 +390,12 @@ public class RpcHttpServerTests
 
     private static async Task WaitUntil(Func<bool> condition)
     {
-        // Polls a state change the test itself caused; no timing assumption beyond the overall test timeout.
-        while (!condition()) await Task.Delay(10);
+        // Polls a state change the test itself caused; the deadline only keeps a broken build from hanging.
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not reached");
+            await Task.Delay(10);
+        }
     }
 }
