@@ -173,6 +173,22 @@ public sealed class BuilderTests
     }
 
     [Fact]
+    public void GeneratedSettersDeepCopyStructsAndListsFromAnotherMessage()
+    {
+        using var source = Framing.ReadMessage(Vectors.Binary("TestAllTypes.full"));
+        var full = source.GetRoot<TestAllTypes>();
+        using var builder = new MessageBuilder();
+        var b = builder.InitRoot<TestAllTypes.Builder>();
+        b.SetStructField(full);
+        b.SetStructList(full.StructList);
+        b.SetTextListList(full.TextListList);
+        var reader = Framing.ReadMessage(builder.ToFramedArray()).GetRoot<TestAllTypes>();
+        Vectors.AssertFull(reader.StructField);
+        Assert.Equal(new[] { "a", "", "c" }, reader.StructList.Select(s => s.Label.ToString()));
+        Assert.Equal(new[] { "a,b", "c" }, reader.TextListList.Select(l => string.Join(",", l.Select(t => t.ToString()))));
+    }
+
+    [Fact]
     public void PipelinePathsCompareByTheirFields()
     {
         var path = PipelinePath.Empty.Append(1).Append(2);

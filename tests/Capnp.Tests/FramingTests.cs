@@ -117,6 +117,23 @@ public sealed class FramingTests
         Vectors.AssertFull(Framing.ReadPackedMessage(builder.ToPackedArray(), out _).GetRoot<TestAllTypes>());
     }
 
+    [Fact]
+    public void BackToBackFramesInOneBufferAreReadOneAfterAnother()
+    {
+        var bytes = Message(1, "one").Concat(Message(2, "two")).ToArray();
+        var first = Framing.ReadMessage(bytes, out int consumed);
+        var second = Framing.ReadMessage(bytes.AsMemory(consumed), out int rest);
+        Assert.Equal((1u, 2u), (first.GetRoot<Inner>().Id, second.GetRoot<Inner>().Id));
+        Assert.Equal(bytes.Length, consumed + rest);
+        var e = Assert.Throws<CapnpFormatException>(() => Framing.ReadMessage(bytes));
+        Assert.Contains("continues after the end", e.Message);
+
+        var sequence = new ReadOnlySequence<byte>(bytes);
+        Assert.True(Framing.TryReadMessage(sequence, out var a, out var end));
+        Assert.True(Framing.TryReadMessage(sequence.Slice(end), out var b, out _));
+        Assert.Equal(("one", "two"), (a.GetRoot<Inner>().Label.ToString(), b.GetRoot<Inner>().Label.ToString()));
+    }
+
     /// <summary>A multi-buffer ReadOnlySequence.</summary>
     private sealed class Segments : ReadOnlySequenceSegment<byte>
     {
