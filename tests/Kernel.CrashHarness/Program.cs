@@ -46,7 +46,9 @@ internal static class Program
                 DbCacheBytes = CacheSizes.DbCacheBytesFromMiB(options.DbCacheMiB),
                 DbCrashRatio = options.DbCrashRatio,
                 DbBatchSizeBytes = options.BatchBytes,
-                ScriptCheckThreads = 2,
+                ScriptCheckThreads = options.Par,
+                Reindex = options.Reindex,
+                ReindexChainstate = options.ReindexChainstate,
             });
         }
         catch (KernelInitException e)
@@ -58,9 +60,10 @@ internal static class Program
         using (chainman)
         {
             chainman.ChainStateFlushedSynchronously += index => Console.WriteLine($"FLUSHED {index.Height} {index.Hash}");
+            var importClock = System.Diagnostics.Stopwatch.StartNew();
             if (!chainman.ImportBlocks()) return 2;
             var tip = chainman.ActiveTip!;
-            Console.WriteLine($"READY {tip.Height} {tip.Hash}");
+            Console.WriteLine($"READY {tip.Height} {tip.Hash} import={importClock.ElapsedMilliseconds}ms");
             RescanSpendable(chainman, builder, key);
 
             for (int n = 0; n < options.MaxBlocks; n++)

@@ -136,7 +136,7 @@ public sealed partial class BlockManager
 
     /// <summary>
     /// Reads the block at <paramref name="pos"/> and checks its proof of work and, if given, its hash; null (logged
-    /// with Core's messages) on any failure.
+    /// with Core's messages) on any failure. The block's and transactions' hashes are cached: do not modify it.
     /// </summary>
     public Block? ReadBlock(FlatFilePos pos, uint256? expectedHash)
     {
@@ -152,6 +152,9 @@ public sealed partial class BlockManager
             Log.Error($"Deserialize or I/O error - {e.Message} at {pos} while reading block");
             return null;
         }
+        // Blocks read from disk are never modified: cache their hashes, which validation asks for many times.
+        block.Header.PrecomputeHash(invalidateExisting: false, lazily: true);
+        foreach (var tx in block.Transactions) tx.PrecomputeHash(invalidateExisting: false, lazily: true);
         var hash = block.GetHash();
         if (!Pow.CheckProofOfWork(hash, block.Header.Bits.ToCompact(), ChainParams.Consensus))
         {

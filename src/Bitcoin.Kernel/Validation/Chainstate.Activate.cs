@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Bitcoin.Common.Logging;
 using Bitcoin.Kernel.Chain;
 using Bitcoin.Kernel.Coins;
@@ -27,7 +29,7 @@ public sealed partial class Chainstate
             Log.Error("DisconnectTip(): Failed to read block");
             return false;
         }
-        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        long start = Stopwatch.GetTimestamp();
         var view = new CoinsViewCache(CoinsTip);
         if (view.GetBestBlock() != deleted.Hash) throw new InvalidOperationException("The coins view is not at the tip being disconnected.");
         if (DisconnectBlock(block, deleted, view) != DisconnectResult.Ok)
@@ -36,7 +38,7 @@ public sealed partial class Chainstate
             return false;
         }
         view.Flush();
-        Log.Debug(LogCategory.Bench, $"- Disconnect block: {System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds:F2}ms");
+        if (Log.IsEnabled(LogCategory.Bench, LogLevel.Debug)) Log.Debug(LogCategory.Bench, $"- Disconnect block: {Ms(start, Stopwatch.GetTimestamp())}ms");
 
         if (!FlushStateToDisk(state, FlushStateMode.IfNeeded)) return false;
 
@@ -57,16 +59,19 @@ public sealed partial class Chainstate
     internal bool ConnectTip(BlockValidationState state, BlockIndex indexNew, Block? block, List<(BlockIndex Index, Block Block)> connected, List<Transaction> disconnected)
     {
         if (indexNew.Previous != Chain.Tip) throw new InvalidOperationException("ConnectTip must extend the tip.");
-        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        bool bench = Log.IsEnabled(LogCategory.Bench, LogLevel.Debug);
+        long time1 = Stopwatch.GetTimestamp();
         if (block is null)
         {
             block = Blockman.ReadBlock(indexNew);
             if (block is null) return _chainman.FatalError(state, "Failed to read block.");
         }
-        else
+        else if (bench)
         {
             Log.Debug(LogCategory.Bench, "  - Using cached block");
         }
+        long time2 = Stopwatch.GetTimestamp();
+        if (bench) Log.Debug(LogCategory.Bench, $"  - Load block from disk: {Ms(time1, time2)}ms");
 
         var view = new CoinsViewCache(CoinsTip);
         bool ok = ConnectBlock(block, state, indexNew, view);
@@ -78,9 +83,15 @@ public sealed partial class Chainstate
             Log.Error($"ConnectTip: ConnectBlock {indexNew.Hash} failed, {state}");
             return false;
         }
+        long time3 = Stopwatch.GetTimestamp();
+        if (bench) Log.Debug(LogCategory.Bench, $"  - Connect total: {Ms(time2, time3)}ms");
         view.Flush();
+        long time4 = Stopwatch.GetTimestamp();
+        if (bench) Log.Debug(LogCategory.Bench, $"  - Flush: {Ms(time3, time4)}ms");
 
         if (!FlushStateToDisk(state, FlushStateMode.IfNeeded)) return false;
+        long time5 = Stopwatch.GetTimestamp();
+        if (bench) Log.Debug(LogCategory.Bench, $"  - Writing chainstate: {Ms(time4, time5)}ms");
 
         if (_chainman.Options.Mempool is { } mempool)
         {
@@ -98,7 +109,12 @@ public sealed partial class Chainstate
             _chainman.UpdateIbdStatus();
         }
         UpdateTip(indexNew);
-        Log.Debug(LogCategory.Bench, $"- Connect block: {System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds:F2}ms");
+        long time6 = Stopwatch.GetTimestamp();
+        if (bench)
+        {
+            Log.Debug(LogCategory.Bench, $"  - Connect postprocess: {Ms(time5, time6)}ms");
+            Log.Debug(LogCategory.Bench, $"- Connect block: {Ms(time1, time6)}ms");
+        }
         connected.Add((indexNew, block));
         return true;
     }
@@ -270,6 +286,9 @@ public sealed partial class Chainstate
         _chainman.CheckBlockIndex();
         return true;
     }
+
+    private static string Ms(long from, long to) =>
+        Stopwatch.GetElapsedTime(from, to).TotalMilliseconds.ToString("F2", CultureInfo.InvariantCulture);
 
     private void UpdateMempoolForReorg(List<Transaction> disconnected, bool addToMempool)
     {

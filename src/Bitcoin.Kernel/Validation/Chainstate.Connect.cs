@@ -74,6 +74,9 @@ public sealed partial class Chainstate
         int lockTimeFlags = ScriptFlags.GetBlockLockTimeFlags(index, consensus);
         var flags = ScriptFlags.GetBlockScriptFlags(index, Params);
 
+        bool bench = Log.IsEnabled(LogCategory.Bench, LogLevel.Debug);
+        long connectStart = System.Diagnostics.Stopwatch.GetTimestamp();
+        int inputCount = 0;
         var blockUndo = new BlockUndo();
         var queue = _chainman.ScriptCheckQueue;
         bool checksQueued = false;
@@ -84,6 +87,7 @@ public sealed partial class Chainstate
             for (int i = 0; i < block.Transactions.Count; i++)
             {
                 var tx = block.Transactions[i];
+                inputCount += tx.Inputs.Count;
                 TxOut[] spentOutputs = [];
                 if (!tx.IsCoinBase)
                 {
@@ -131,6 +135,10 @@ public sealed partial class Chainstate
                 if (i > 0) blockUndo.TxUndos.Add(undo);
             }
 
+            if (bench)
+            {
+                Log.Debug(LogCategory.Bench, $"      - Connect {block.Transactions.Count} transactions: {Ms(connectStart)}ms");
+            }
             long blockReward = fees + Subsidy.GetBlockSubsidy(index.Height, consensus).Satoshi;
             long coinbaseOut = block.Transactions[0].Outputs.Sum(o => o.Value.Satoshi);
             if (coinbaseOut > blockReward)
@@ -147,6 +155,7 @@ public sealed partial class Chainstate
                 Log.Info($"Block validation error: {state}");
                 return false;
             }
+            if (bench) Log.Debug(LogCategory.Bench, $"    - Verify {inputCount - 1} txins: {Ms(connectStart)}ms");
         }
         finally
         {
@@ -156,12 +165,17 @@ public sealed partial class Chainstate
 
         if (justCheck) return true;
 
+        long undoStart = System.Diagnostics.Stopwatch.GetTimestamp();
         if (!Blockman.WriteBlockUndo(blockUndo, state, index)) return false;
+        if (bench) Log.Debug(LogCategory.Bench, $"    - Write undo data: {Ms(undoStart)}ms");
 
         if (index.RaiseValidity(BlockStatus.ValidScripts)) Blockman.MarkDirty(index);
         view.SetBestBlock(index.Hash);
         return true;
     }
+
+    private static string Ms(long since) =>
+        System.Diagnostics.Stopwatch.GetElapsedTime(since).TotalMilliseconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool Reject(BlockValidationState state, BlockValidationResult result, string reason, string debug)
     {
