@@ -47,8 +47,15 @@ public sealed class RpcRequest
     /// <summary>Cancelled when the client goes away or the server shuts down; long-polling commands should observe it.</summary>
     public CancellationToken CancellationToken { get; set; }
 
-    /// <summary>Whether "ThreadRPCServer method=..." debug lines include the caller's address (Core's -logips).</summary>
-    public static bool LogPeerAddresses { get; set; }
+    /// <summary>
+    /// Whether "ThreadRPCServer method=..." debug lines include the caller's address (Core's -logips); the same
+    /// setting as <see cref="Log.LogIps"/>.
+    /// </summary>
+    public static bool LogPeerAddresses
+    {
+        get => Log.LogIps;
+        set => Log.LogIps = value;
+    }
 
     /// <summary>True for a 2.0 request without an id: it is executed but answered with nothing.</summary>
     public bool IsNotification => !HasId && Version == JsonRpcVersion.V2;

@@ -317,6 +317,13 @@ public sealed class RpcHttpServer : IAsyncDisposable
             return;
         }
 
+        if (Log.IsEnabled(LogCategory.Http, LogLevel.Debug))
+        {
+            var remote = context.Connection.RemoteIpAddress;
+            string origin = remote is null ? "" : FormatEndpoint(new IPEndPoint(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote, context.Connection.RemotePort));
+            Log.Debug(LogCategory.Http, $"Received a {http.Method} request for {uri} from {origin} (id={context.Connection.Id})");
+        }
+
         if (_stopping.IsCancellationRequested)
         {
             await WriteNoStoreAsync(context, 503, "Request rejected during server shutdown").ConfigureAwait(false);
