@@ -14,6 +14,9 @@ internal sealed partial class Emitter
         _w.Open($"public static partial class {info.Name}");
         _w.Summary("The interface id sent with every call.");
         _w.Line($"public const ulong InterfaceId = {Naming.Hex(node.Id)};");
+        _w.Blank();
+        _w.Summary("The name the schema compiler gives the interface (without the file), as logs show it.");
+        _w.Line($"public const string SchemaName = {Naming.StringLiteral(SchemaModel.SchemaName(node))};");
 
         _w.Blank();
         _w.Summary("The method ordinals.");

@@ -23,6 +23,9 @@ internal sealed partial class Emitter
         _w.Summary("The type id from the schema.");
         _w.Line($"public static ulong TypeId => {Naming.Hex(node.Id)};");
         _w.Blank();
+        _w.Summary("The name the schema compiler gives the type (without the file), as logs show it.");
+        _w.Line($"public const string SchemaName = {Naming.StringLiteral(SchemaModel.SchemaName(node))};");
+        _w.Blank();
         _w.Summary("The untyped struct underneath.");
         _w.Line($"public {Rt}StructReader Struct => _s;");
         if (!isGroup)

@@ -19,13 +19,13 @@ internal sealed class SchemaModel
 
     private static readonly string[] StructReserved =
     [
-        "Struct", "Create", "TypeId", "Builder", "Pipeline", "WhichCase", "Which", "Size", "AsReader", "Equals",
+        "Struct", "Create", "TypeId", "SchemaName", "Builder", "Pipeline", "WhichCase", "Which", "Size", "AsReader", "Equals",
         "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     ];
 
     private static readonly string[] InterfaceReserved =
     [
-        "InterfaceId", "Methods", "Client", "IServer", "Server", "DispatchAsync", "Equals", "GetHashCode", "ToString",
+        "InterfaceId", "SchemaName", "Methods", "Client", "IServer", "Server", "DispatchAsync", "Equals", "GetHashCode", "ToString",
         "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
     ];
 
@@ -71,6 +71,13 @@ internal sealed class SchemaModel
         }
 
         return null;
+    }
+
+    /// <summary>The node's name as the schema compiler displays it, without the file: "Init.construct$Params".</summary>
+    public static string SchemaName(Node node)
+    {
+        var name = node.DisplayName;
+        return name[(name.IndexOf(':') + 1)..];
     }
 
     private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text;

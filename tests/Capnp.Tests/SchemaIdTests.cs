@@ -35,6 +35,16 @@ public sealed partial class SchemaIdTests
     }
 
     [Fact]
+    public void GeneratedTypesCarryTheNamesLogsShow()
+    {
+        Assert.Equal("Gadget.activate$Params", Capnp.Tests.Schema.Gadget.ActivateParams.SchemaName);
+        Assert.Equal("TestUnions.outer", Capnp.Tests.Schema.TestUnions.OuterGroup.SchemaName);
+        Assert.Equal("Gadget", Capnp.Tests.Schema.Gadget.SchemaName);
+        var generated = File.ReadAllText(RepoRoot.Combine("src", "Bitcoin.Ipc", "Generated", "init.capnp.cs"));
+        Assert.Contains("public const string SchemaName = \"Init.construct$Params\";", generated);
+    }
+
+    [Fact]
     public void AnnotationFilesKeepTheirOriginalIds()
     {
         Assert.StartsWith("# ", File.ReadAllText(RepoRoot.Combine("src", "Capnp", "Schemas", "capnp", "c++.capnp")));

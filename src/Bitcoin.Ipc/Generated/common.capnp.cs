@@ -22,6 +22,9 @@ public readonly partial struct BlockRef : global::Capnp.IStructReader<BlockRef>
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0xb3be4b8949350369UL;
 
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "BlockRef";
+
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
 

@@ -16,6 +16,9 @@ public static partial class Echo
     /// <summary>The interface id sent with every call.</summary>
     public const ulong InterfaceId = 0xd36b89640dc94399UL;
 
+    /// <summary>The name the schema compiler gives the interface (without the file), as logs show it.</summary>
+    public const string SchemaName = "Echo";
+
     /// <summary>The method ordinals.</summary>
     public static class Methods
     {
@@ -35,6 +38,9 @@ public static partial class Echo
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xb96f2f4cb65dfb85UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Echo.destroy$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -107,6 +113,9 @@ public static partial class Echo
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xb43ed7d38d868affUL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Echo.destroy$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -159,6 +168,9 @@ public static partial class Echo
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xc6b88006c24cbd0eUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Echo.echo$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -249,6 +261,9 @@ public static partial class Echo
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0x9d6bbfd9d85b1331UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Echo.echo$Results";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;

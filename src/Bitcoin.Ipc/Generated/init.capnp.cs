@@ -16,6 +16,9 @@ public static partial class Init
     /// <summary>The interface id sent with every call.</summary>
     public const ulong InterfaceId = 0x8838c700ba5cba65UL;
 
+    /// <summary>The name the schema compiler gives the interface (without the file), as logs show it.</summary>
+    public const string SchemaName = "Init";
+
     /// <summary>The method ordinals.</summary>
     public static class Methods
     {
@@ -38,6 +41,9 @@ public static partial class Init
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xd0094f43e65f70faUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.construct$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -108,6 +114,9 @@ public static partial class Init
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xcff59c9cb0856a9dUL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.construct$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -176,6 +185,9 @@ public static partial class Init
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xd1eaffd3f12b7a9aUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.makeEcho$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -248,6 +260,9 @@ public static partial class Init
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xc6b83de56dc761c7UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.makeEcho$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -317,6 +332,9 @@ public static partial class Init
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xecc9a12bacbb6a49UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.makeMiningOld2$Params";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -370,6 +388,9 @@ public static partial class Init
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xb40b3d0b48ea1c10UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.makeMiningOld2$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -422,6 +443,9 @@ public static partial class Init
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xf0919d79a695b715UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.makeMining$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -494,6 +518,9 @@ public static partial class Init
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0x9b5015dfcf3b9509UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.makeMining$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -562,6 +589,9 @@ public static partial class Init
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xf11dc73bbf0383aaUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.makeRpc$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -633,6 +663,9 @@ public static partial class Init
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xd8c71cdcfdae2edbUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.makeRpc$Results";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;

@@ -24,6 +24,9 @@ public static partial class Mining
     /// <summary>The interface id sent with every call.</summary>
     public const ulong InterfaceId = 0xf9c68436df3af39eUL;
 
+    /// <summary>The name the schema compiler gives the interface (without the file), as logs show it.</summary>
+    public const string SchemaName = "Mining";
+
     /// <summary>The method ordinals.</summary>
     public static class Methods
     {
@@ -50,6 +53,9 @@ public static partial class Mining
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xd62a851f0a406fbaUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.isTestChain$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -122,6 +128,9 @@ public static partial class Mining
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xd26da946a6fc07cbUL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.isTestChain$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -182,6 +191,9 @@ public static partial class Mining
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xc086cb7153ed88c8UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.isInitialBlockDownload$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -254,6 +266,9 @@ public static partial class Mining
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0x8aaddcee1cb5abe0UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.isInitialBlockDownload$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -314,6 +329,9 @@ public static partial class Mining
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xa6680fe2b3201a1eUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.getTip$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -385,6 +403,9 @@ public static partial class Mining
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xcdbd83d7b2442034UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.getTip$Results";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -464,6 +485,9 @@ public static partial class Mining
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xe2dfd3582b92b229UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.waitTipChanged$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -560,6 +584,9 @@ public static partial class Mining
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0x8f132f96e3f130eaUL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.waitTipChanged$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -630,6 +657,9 @@ public static partial class Mining
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xf23d59d452aea8deUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.createNewBlock$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -728,6 +758,9 @@ public static partial class Mining
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xa0b06cebf3da9e15UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.createNewBlock$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -796,6 +829,9 @@ public static partial class Mining
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0x93a3f56b84a97b70UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.checkBlock$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -902,6 +938,9 @@ public static partial class Mining
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xa6eb9eb6f5c4e0d0UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.checkBlock$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -1001,6 +1040,9 @@ public static partial class Mining
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xa7258ce6c158ebe0UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.interrupt$Params";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -1054,6 +1096,9 @@ public static partial class Mining
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xef712094c22c332cUL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.interrupt$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -1106,6 +1151,9 @@ public static partial class Mining
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xc3668f69712b44d2UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.submitBlock$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -1193,6 +1241,9 @@ public static partial class Mining
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xd5f7a815cabbaf5cUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.submitBlock$Results";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -1293,6 +1344,9 @@ public static partial class Mining
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xbf6ee2908c2586baUL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.getTransactionsByTxID$Params";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -1380,6 +1434,9 @@ public static partial class Mining
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0x88198551c26d6df5UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.getTransactionsByTxID$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -1448,6 +1505,9 @@ public static partial class Mining
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0x856aec8ec880875eUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.getTransactionsByWitnessID$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -1535,6 +1595,9 @@ public static partial class Mining
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xf7b14959714b0584UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Mining.getTransactionsByWitnessID$Results";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -1743,6 +1806,9 @@ public static partial class BlockTemplate
     /// <summary>The interface id sent with every call.</summary>
     public const ulong InterfaceId = 0xf9671ad841b2f622UL;
 
+    /// <summary>The name the schema compiler gives the interface (without the file), as logs show it.</summary>
+    public const string SchemaName = "BlockTemplate";
+
     /// <summary>The method ordinals.</summary>
     public static class Methods
     {
@@ -1770,6 +1836,9 @@ public static partial class BlockTemplate
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0x898c75958f8eab40UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.destroy$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -1842,6 +1911,9 @@ public static partial class BlockTemplate
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xb277e9484368f871UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.destroy$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -1894,6 +1966,9 @@ public static partial class BlockTemplate
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xbc6e961d0c9fabcbUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.getBlockHeader$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -1966,6 +2041,9 @@ public static partial class BlockTemplate
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xbe44866bf53ba50fUL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.getBlockHeader$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -2034,6 +2112,9 @@ public static partial class BlockTemplate
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xb57adc0c09d3d8b9UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.getBlock$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -2106,6 +2187,9 @@ public static partial class BlockTemplate
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xda570962f86bbd3bUL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.getBlock$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -2174,6 +2258,9 @@ public static partial class BlockTemplate
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xfc48c88871b654d6UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.getTxFees$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -2246,6 +2333,9 @@ public static partial class BlockTemplate
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xce9419e947d3af78UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.getTxFees$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -2314,6 +2404,9 @@ public static partial class BlockTemplate
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0x8f4dadf0be3aee81UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.getTxSigops$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -2386,6 +2479,9 @@ public static partial class BlockTemplate
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xcf916f95f6f774fbUL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.getTxSigops$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -2454,6 +2550,9 @@ public static partial class BlockTemplate
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xfd4337e403fdc1b8UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.getCoinbaseTx$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -2526,6 +2625,9 @@ public static partial class BlockTemplate
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xe194427de3eafd96UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.getCoinbaseTx$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -2596,6 +2698,9 @@ public static partial class BlockTemplate
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xa12657e0ad662f4bUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.getCoinbaseMerklePath$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -2668,6 +2773,9 @@ public static partial class BlockTemplate
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xda952a06f76488ffUL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.getCoinbaseMerklePath$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -2736,6 +2844,9 @@ public static partial class BlockTemplate
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xf6e81eb0866e3b87UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.submitSolutionOld7$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -2848,6 +2959,9 @@ public static partial class BlockTemplate
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0x97f6899fb5e3c15fUL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.submitSolutionOld7$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -2908,6 +3022,9 @@ public static partial class BlockTemplate
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xb726a965fac04db3UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.waitNext$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -2998,6 +3115,9 @@ public static partial class BlockTemplate
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xdafdbfbfce655b00UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.waitNext$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -3067,6 +3187,9 @@ public static partial class BlockTemplate
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xb889895bf2d4ecb1UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.interruptWait$Params";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -3120,6 +3243,9 @@ public static partial class BlockTemplate
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xfe3cdff3007f0bc2UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.interruptWait$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -3172,6 +3298,9 @@ public static partial class BlockTemplate
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xad59a21b4fc45f4cUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.submitSolution$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -3283,6 +3412,9 @@ public static partial class BlockTemplate
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xce754302fc8eec5cUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "BlockTemplate.submitSolution$Results";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -3536,6 +3668,9 @@ public readonly partial struct BlockCreateOptions : global::Capnp.IStructReader<
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0x80fca083ef81a559UL;
 
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "BlockCreateOptions";
+
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
 
@@ -3612,6 +3747,9 @@ public readonly partial struct BlockWaitOptions : global::Capnp.IStructReader<Bl
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0x9ba437d9de0c452eUL;
 
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "BlockWaitOptions";
+
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
 
@@ -3680,6 +3818,9 @@ public readonly partial struct BlockCheckOptions : global::Capnp.IStructReader<B
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0x89f3f39b6c9dd162UL;
 
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "BlockCheckOptions";
+
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
 
@@ -3747,6 +3888,9 @@ public readonly partial struct CoinbaseTx : global::Capnp.IStructReader<Coinbase
 
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0xdc399c6d34ae7e69UL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "CoinbaseTx";
 
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;

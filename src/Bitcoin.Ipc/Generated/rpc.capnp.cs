@@ -16,6 +16,9 @@ public static partial class Rpc
     /// <summary>The interface id sent with every call.</summary>
     public const ulong InterfaceId = 0xacb1d37f0a713129UL;
 
+    /// <summary>The name the schema compiler gives the interface (without the file), as logs show it.</summary>
+    public const string SchemaName = "Rpc";
+
     /// <summary>The method ordinals.</summary>
     public static class Methods
     {
@@ -33,6 +36,9 @@ public static partial class Rpc
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0x94dcbf9f62fea914UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Rpc.executeRpc$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -161,6 +167,9 @@ public static partial class Rpc
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xa09ae0e7ef3d34d5UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Rpc.executeRpc$Results";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;

@@ -62,6 +62,9 @@ public readonly partial struct Inner : global::Capnp.IStructReader<Inner>
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0xbf26579af20ce71bUL;
 
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "Inner";
+
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
 
@@ -141,6 +144,9 @@ public readonly partial struct TestAllTypes : global::Capnp.IStructReader<TestAl
 
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0x8662f386f5f7a1b8UL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "TestAllTypes";
 
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
@@ -695,6 +701,9 @@ public readonly partial struct TestDefaults : global::Capnp.IStructReader<TestDe
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0x9b9d73c7b43b7c32UL;
 
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "TestDefaults";
+
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
 
@@ -1063,6 +1072,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0xfff8763f781234cdUL;
 
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "TestUnions";
+
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
 
@@ -1112,6 +1124,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xab91ac2893398550UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "TestUnions.coords";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -1172,6 +1187,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xcf86da09e46e8fa6UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "TestUnions.named";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -1286,6 +1304,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xfffcc857e7f6f607UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "TestUnions.outer";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -1315,6 +1336,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
 
             /// <summary>The type id from the schema.</summary>
             public static ulong TypeId => 0xcf787c8eee4205d5UL;
+
+            /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+            public const string SchemaName = "TestUnions.outer.right";
 
             /// <summary>The untyped struct underneath.</summary>
             public global::Capnp.StructReader Struct => _s;
@@ -1575,6 +1599,9 @@ public readonly partial struct Version1 : global::Capnp.IStructReader<Version1>
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0xfea399fc49a2cbe5UL;
 
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "Version1";
+
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
 
@@ -1654,6 +1681,9 @@ public readonly partial struct Version2 : global::Capnp.IStructReader<Version2>
 
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0x8c235a00ed80a513UL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "Version2";
 
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
@@ -1782,6 +1812,9 @@ public readonly partial struct HoldsVersion1 : global::Capnp.IStructReader<Holds
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0x84f3eee4932be358UL;
 
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "HoldsVersion1";
+
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
 
@@ -1867,6 +1900,9 @@ public readonly partial struct HoldsVersion2 : global::Capnp.IStructReader<Holds
 
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0xc40dd2b5d81381b8UL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "HoldsVersion2";
 
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
@@ -1955,6 +1991,9 @@ public readonly partial struct Collisions : global::Capnp.IStructReader<Collisio
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0xca7d6d200a474bc7UL;
 
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "Collisions";
+
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
 
@@ -1992,6 +2031,9 @@ public readonly partial struct Collisions : global::Capnp.IStructReader<Collisio
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xc46514cd7984cb60UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Collisions.Inner";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -2159,6 +2201,9 @@ public readonly partial struct Nested : global::Capnp.IStructReader<Nested>
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0xca9adba8c9370020UL;
 
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "Nested";
+
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
 
@@ -2238,6 +2283,9 @@ public readonly partial struct Box : global::Capnp.IStructReader<Box>
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0xf287cb7267879772UL;
 
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "Box";
+
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
 
@@ -2308,6 +2356,9 @@ public readonly partial struct UsesBox : global::Capnp.IStructReader<UsesBox>
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0xf3d2bcebea12f486UL;
 
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "UsesBox";
+
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
 
@@ -2374,6 +2425,9 @@ public static partial class Widget
     /// <summary>The interface id sent with every call.</summary>
     public const ulong InterfaceId = 0x9c9f27c2cb96567bUL;
 
+    /// <summary>The name the schema compiler gives the interface (without the file), as logs show it.</summary>
+    public const string SchemaName = "Widget";
+
     /// <summary>The method ordinals.</summary>
     public static class Methods
     {
@@ -2392,6 +2446,9 @@ public static partial class Widget
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0x818725e322cfd566UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Widget.getName$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -2445,6 +2502,9 @@ public static partial class Widget
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0x9e4f231e0c4128ecUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Widget.getName$Results";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -2518,6 +2578,9 @@ public static partial class Widget
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xf9f373f0be3f6559UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Widget.resize$Params";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -2586,6 +2649,9 @@ public static partial class Widget
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xca97e8c7ff3600bbUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Widget.resize$Results";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -2707,6 +2773,9 @@ public static partial class Labelled
     /// <summary>The interface id sent with every call.</summary>
     public const ulong InterfaceId = 0xfb5b52db780f552aUL;
 
+    /// <summary>The name the schema compiler gives the interface (without the file), as logs show it.</summary>
+    public const string SchemaName = "Labelled";
+
     /// <summary>The method ordinals.</summary>
     public static class Methods
     {
@@ -2723,6 +2792,9 @@ public static partial class Labelled
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xe33e4dc5e57aebf5UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Labelled.label$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -2776,6 +2848,9 @@ public static partial class Labelled
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xdd4a77b81fb5bcf2UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Labelled.label$Results";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -2897,6 +2972,9 @@ public static partial class Gadget
     /// <summary>The interface id sent with every call.</summary>
     public const ulong InterfaceId = 0xb1d12c0dbe7e53b3UL;
 
+    /// <summary>The name the schema compiler gives the interface (without the file), as logs show it.</summary>
+    public const string SchemaName = "Gadget";
+
     /// <summary>The method ordinals.</summary>
     public static class Methods
     {
@@ -2914,6 +2992,9 @@ public static partial class Gadget
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xcfc23bbf6f49026cUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Gadget.activate$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -2975,6 +3056,9 @@ public static partial class Gadget
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xba22733dd0b2cf02UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Gadget.activate$Results";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -3063,6 +3147,9 @@ public static partial class Gadget
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xbcea54b0f86f2302UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Gadget.configure$Params";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -3142,6 +3229,9 @@ public static partial class Gadget
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xc35a21f85bd352baUL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Gadget.configure$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -3201,6 +3291,9 @@ public static partial class Gadget
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xe9446f1bcc4694cfUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Gadget.Settings";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;

@@ -17,6 +17,9 @@ public static partial class ThreadMap
     /// <summary>The interface id sent with every call.</summary>
     public const ulong InterfaceId = 0xee5e37179ad9dc9dUL;
 
+    /// <summary>The name the schema compiler gives the interface (without the file), as logs show it.</summary>
+    public const string SchemaName = "ThreadMap";
+
     /// <summary>The method ordinals.</summary>
     public static class Methods
     {
@@ -36,6 +39,9 @@ public static partial class ThreadMap
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xc7dce7fe036b26d4UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "ThreadMap.makeThread$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -109,6 +115,9 @@ public static partial class ThreadMap
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xbbafb2ed83f6268dUL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "ThreadMap.makeThread$Results";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -178,6 +187,9 @@ public static partial class ThreadMap
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xd989bdba64550ac4UL;
 
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "ThreadMap.makePool$Params";
+
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
@@ -238,6 +250,9 @@ public static partial class ThreadMap
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xe62a47a377a4856eUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "ThreadMap.makePool$Results";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -352,6 +367,9 @@ public static partial class Thread
     /// <summary>The interface id sent with every call.</summary>
     public const ulong InterfaceId = 0x81c1e2600d0b56c5UL;
 
+    /// <summary>The name the schema compiler gives the interface (without the file), as logs show it.</summary>
+    public const string SchemaName = "Thread";
+
     /// <summary>The method ordinals.</summary>
     public static class Methods
     {
@@ -369,6 +387,9 @@ public static partial class Thread
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0x91b503837a7fb9c6UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Thread.getName$Params";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -422,6 +443,9 @@ public static partial class Thread
 
         /// <summary>The type id from the schema.</summary>
         public static ulong TypeId => 0xf75eedb886b95bdcUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Thread.getName$Results";
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
@@ -548,6 +572,9 @@ public readonly partial struct Context : global::Capnp.IStructReader<Context>
 
     /// <summary>The type id from the schema.</summary>
     public static ulong TypeId => 0x9c44e6645d0b22c6UL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "Context";
 
     /// <summary>The untyped struct underneath.</summary>
     public global::Capnp.StructReader Struct => _s;
