@@ -20,11 +20,16 @@ public readonly struct EnumListBuilder<TEnum> : IListBuilder<EnumListBuilder<TEn
     {
         get
         {
+            CheckSize();
             var raw = List.Get<ushort>(index);
             return System.Runtime.CompilerServices.Unsafe.As<ushort, TEnum>(ref raw);
         }
 
-        set => List.Set(index, System.Runtime.CompilerServices.Unsafe.As<TEnum, ushort>(ref value));
+        set
+        {
+            CheckSize();
+            List.Set(index, System.Runtime.CompilerServices.Unsafe.As<TEnum, ushort>(ref value));
+        }
     }
 
     /// <inheritdoc/>
@@ -32,6 +37,13 @@ public readonly struct EnumListBuilder<TEnum> : IListBuilder<EnumListBuilder<TEn
 
     /// <inheritdoc/>
     public static EnumListBuilder<TEnum> Get(AnyPointerBuilder slot) => new(slot.GetList(ElementSize.TwoBytes));
+
+    // Cap'n Proto enums are 16 bits; reinterpreting any other size would read or write past the value.
+    private static void CheckSize()
+    {
+        if (System.Runtime.CompilerServices.Unsafe.SizeOf<TEnum>() != sizeof(ushort))
+            throw new NotSupportedException($"{typeof(TEnum)} is not a 16-bit enum.");
+    }
 
     /// <summary>Enumerates without allocating.</summary>
     public ListEnumerator<EnumListBuilder<TEnum>, TEnum> GetEnumerator() => new(this);

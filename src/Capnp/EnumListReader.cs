@@ -24,7 +24,13 @@ public readonly struct EnumListReader<TEnum> : IListReader<EnumListReader<TEnum>
     /// <inheritdoc/>
     public static EnumListReader<TEnum> Create(ListReader list) => new(list);
 
-    private static TEnum ToEnum(ushort value) => System.Runtime.CompilerServices.Unsafe.As<ushort, TEnum>(ref value);
+    private static TEnum ToEnum(ushort value)
+    {
+        // Cap'n Proto enums are 16 bits; reinterpreting as any other size would read past the value.
+        if (System.Runtime.CompilerServices.Unsafe.SizeOf<TEnum>() != sizeof(ushort))
+            throw new NotSupportedException($"{typeof(TEnum)} is not a 16-bit enum.");
+        return System.Runtime.CompilerServices.Unsafe.As<ushort, TEnum>(ref value);
+    }
 
     /// <summary>Enumerates without allocating.</summary>
     public ListEnumerator<EnumListReader<TEnum>, TEnum> GetEnumerator() => new(this);
