@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using Bitcoin.Common.Formats.Internal;
 using NBitcoin;
 
 namespace Bitcoin.Common.Formats;
@@ -88,7 +89,7 @@ public static class BlockJson
         IReadOnlyList<IReadOnlyList<SpentCoin>>? undo = null)
     {
         if (block.Transactions.Count == 0) throw new ArgumentException("A block has at least a coinbase.", nameof(block));
-        int total = block.ToBytes().Length;
+        int total = 80 + TransactionBytes.CompactSizeLength((ulong)block.Transactions.Count) + block.Transactions.Sum(t => TransactionJson.Sizes(t).Total);
         int stripped = StrippedSize(block);
         header["strippedsize"] = stripped;
         header["size"] = total;
@@ -100,7 +101,7 @@ public static class BlockJson
             var tx = block.Transactions[i];
             if (verbosity == TxVerbosity.ShowTxid)
             {
-                txs.Add(tx.GetHash().ToString());
+                txs.Add(TransactionBytes.Hash(TransactionBytes.Serialize(tx, includeWitness: false)).ToString());
                 continue;
             }
             // The coinbase has no undo data.
@@ -114,10 +115,8 @@ public static class BlockJson
     /// <summary>The block's size without witness data.</summary>
     public static int StrippedSize(Block block)
     {
-        int size = 80 + CompactSizeLength(block.Transactions.Count);
+        int size = 80 + TransactionBytes.CompactSizeLength((ulong)block.Transactions.Count);
         foreach (var tx in block.Transactions) size += TransactionJson.Sizes(tx).Stripped;
         return size;
     }
-
-    private static int CompactSizeLength(long n) => n < 253 ? 1 : n <= 0xffff ? 3 : n <= 0xffffffffL ? 5 : 9;
 }

@@ -88,18 +88,34 @@ public static class RawTransactionConstruction
         var pairs = new List<KeyValuePair<string, JsonNode?>>();
         if (outputsIn.IsObject())
         {
-            pairs.AddRange(outputsIn.GetObj());
+            AddWithDuplicates(pairs, outputsIn.GetObj());
             return pairs;
         }
         foreach (var output in outputsIn.GetArr())
         {
             if (!output.IsObject())
                 throw new RpcException(RpcErrorCode.InvalidParameter, "Invalid parameter, key-value pair not an object as expected");
-            if (output.Size() != 1)
+            var pair = output.GetObj();
+            if (pair.Count + JsonText.DuplicateKeys(pair).Count != 1)
                 throw new RpcException(RpcErrorCode.InvalidParameter, "Invalid parameter, key-value pair must contain exactly one key");
-            pairs.AddRange(output.GetObj());
+            pairs.AddRange(pair);
         }
         return pairs;
+    }
+
+    // UniValue keeps repeated keys of parsed JSON, so Core sees {"a": 1, "a": 2} as two outputs and rejects the second;
+    // a JsonObject keeps only the first, and the parser reports the repeats, which go right after the first occurrence.
+    private static void AddWithDuplicates(List<KeyValuePair<string, JsonNode?>> pairs, JsonObject obj)
+    {
+        var duplicates = JsonText.DuplicateKeys(obj);
+        foreach (var pair in obj)
+        {
+            pairs.Add(pair);
+            foreach (string key in duplicates)
+            {
+                if (key == pair.Key) pairs.Add(pair);
+            }
+        }
     }
 
     /// <summary>
@@ -112,8 +128,12 @@ public static class RawTransactionConstruction
         var destinations = new HashSet<TxDestination>();
         var parsed = new List<(TxDestination, long)>();
         bool hasData = false;
-        foreach (var (name, value) in outputs)
+        // Core looks values up by key, so a repeated key is checked with the value it first had.
+        var firstValues = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (key, v) in outputs) firstValues.TryAdd(key, v);
+        foreach (var (name, _) in outputs)
         {
+            var value = firstValues[name];
             if (name == "data")
             {
                 if (hasData) throw new RpcException(RpcErrorCode.InvalidParameter, "Invalid parameter, duplicate key: data");

@@ -60,8 +60,14 @@ public static class TransactionDecoding
         return block;
     }
 
-    /// <summary>Core's EncodeHexTx: the transaction with witness data, in hex.</summary>
-    public static string EncodeHexTx(Transaction tx) => Convert.ToHexString(tx.ToBytes()).ToLowerInvariant();
+    /// <summary>Core's EncodeHexTx: the transaction with witness data (if any), in hex. Works for transactions without inputs.</summary>
+    public static string EncodeHexTx(Transaction tx) => Convert.ToHexString(TransactionBytes.Serialize(tx, includeWitness: true)).ToLowerInvariant();
+
+    /// <summary>
+    /// Core's transaction serialization: with witness data when <paramref name="includeWitness"/> and some input has a
+    /// witness, else the legacy form. Unlike NBitcoin's, it also serializes transactions without inputs.
+    /// </summary>
+    public static byte[] Serialize(Transaction tx, bool includeWitness = true) => TransactionBytes.Serialize(tx, includeWitness);
 
     private static Transaction? TryRead(byte[] data, bool allowWitness)
     {

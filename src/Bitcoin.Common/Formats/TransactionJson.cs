@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bitcoin.Common.Formats.Internal;
 using NBitcoin;
 
 namespace Bitcoin.Common.Formats;
@@ -20,12 +21,14 @@ public static class TransactionJson
         if (verbosity < TxVerbosity.ShowDetails) throw new ArgumentOutOfRangeException(nameof(verbosity));
         if (spentCoins is not null && spentCoins.Count != tx.Inputs.Count)
             throw new ArgumentException("Undo data must have one spent coin per input.", nameof(spentCoins));
-        var (total, stripped) = Sizes(tx);
+        byte[] full = TransactionBytes.Serialize(tx, includeWitness: true);
+        byte[] strippedBytes = TransactionBytes.HasWitness(tx) ? TransactionBytes.Serialize(tx, includeWitness: false) : full;
+        int total = full.Length, stripped = strippedBytes.Length;
         int weight = stripped * 3 + total;
         var entry = new JsonObject
         {
-            ["txid"] = tx.GetHash().ToString(),
-            ["hash"] = tx.GetWitHash().ToString(),
+            ["txid"] = TransactionBytes.Hash(strippedBytes).ToString(),
+            ["hash"] = TransactionBytes.Hash(full).ToString(),
             ["version"] = tx.Version,
             ["size"] = total,
             ["vsize"] = (weight + 3) / 4,
@@ -104,15 +107,15 @@ public static class TransactionJson
             entry["fee"] = Amounts.ToJson(fee);
         }
         if (blockHash is not null && blockHash != uint256.Zero) entry["blockhash"] = blockHash.ToString();
-        if (includeHex) entry["hex"] = TransactionDecoding.EncodeHexTx(tx);
+        if (includeHex) entry["hex"] = Convert.ToHexString(full).ToLowerInvariant();
         return entry;
     }
 
     /// <summary>Serialized size with witness data and without (Core's ComputeTotalSize and the stripped size).</summary>
     public static (int Total, int Stripped) Sizes(Transaction tx)
     {
-        int total = tx.ToBytes().Length;
-        int stripped = tx.HasWitness ? tx.WithOptions(TransactionOptions.None).ToBytes().Length : total;
+        int total = TransactionBytes.Serialize(tx, includeWitness: true).Length;
+        int stripped = TransactionBytes.HasWitness(tx) ? TransactionBytes.Serialize(tx, includeWitness: false).Length : total;
         return (total, stripped);
     }
 

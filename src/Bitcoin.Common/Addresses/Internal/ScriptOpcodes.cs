@@ -45,7 +45,7 @@ internal static class ScriptOpcodes
     public const byte OP_CHECKSEQUENCEVERIFY = 0xb2;
     public const byte OP_NOP10 = 0xb9;
     public const byte OP_CHECKSIGADD = 0xba;
-    public const byte MAX_OPCODE = OP_CHECKSIGADD;
+    public const byte MAX_OPCODE = OP_NOP10;
     public const byte OP_INVALIDOPCODE = 0xff;
 
     public const int MAX_SCRIPT_ELEMENT_SIZE = 520;
