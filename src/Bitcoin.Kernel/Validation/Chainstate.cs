@@ -146,13 +146,24 @@ public sealed partial class Chainstate : IDisposable
         }
     }
 
-    /// <summary>Logs Core's UpdateTip line for the new tip.</summary>
+    /// <summary>Logs Core's UpdateTip line for the new tip, with warnings about unknown rules being activated.</summary>
     internal void UpdateTip(BlockIndex tip)
     {
+        var warnings = new List<string>();
+        if (!_chainman.IsInitialBlockDownload)
+        {
+            foreach (var (bit, active) in _chainman.Deployments.CheckUnknownActivations(tip))
+            {
+                string warning = $"Unknown new rules activated (versionbit {bit})";
+                if (active) _chainman.Options.Notifications.WarningSet(KernelWarning.UnknownNewRulesActivated, warning);
+                else warnings.Add(warning);
+            }
+        }
         Log.Info(
             $"UpdateTip: new best={tip.Hash} height={tip.Height} version=0x{tip.Version:x8} log2_work={FormatDouble(Math.Log2(tip.ChainWork.ToDouble()))} " +
             $"tx={tip.ChainTxCount} date='{FormatIsoDateTime(tip.Time)}' progress={FormatDouble(_chainman.GuessVerificationProgress(tip))} " +
-            $"cache={(CoinsTip.DynamicMemoryUsage / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture)}MiB({CoinsTip.CacheSize}txo)");
+            $"cache={(CoinsTip.DynamicMemoryUsage / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture)}MiB({CoinsTip.CacheSize}txo)" +
+            (warnings.Count > 0 ? $" warning='{string.Join(", ", warnings)}'" : string.Empty));
     }
 
     /// <inheritdoc/>

@@ -155,12 +155,9 @@ public sealed partial class ChainstateManager
         if (CheckBlockIndexRatio <= 0 || (CheckBlockIndexRatio > 1 && Random.Shared.Next(CheckBlockIndexRatio) != 0)) return;
         lock (Lock)
         {
-            // During a reindex the genesis block can be known before anything is connected.
-            if (ActiveChain.Height < 0)
-            {
-                if (Blockman.BlockIndexCount > 1) Fail("no active chain but several blocks are known");
-                return;
-            }
+            // Before anything is connected (during -reindex, or -reindex-chainstate before the import ran) the
+            // chain-relative checks do not apply.
+            if (ActiveChain.Height < 0) return;
             var tip = ActiveChain.Tip!;
             var genesisHash = ChainParams.Consensus.HashGenesisBlock;
             foreach (var index in Blockman.AllBlockIndices)
