@@ -26,8 +26,9 @@ public sealed partial class Chainstate
         if (_chainman.BestHeader is not null && _chainman.BestHeader.GetAncestor(indexNew.Height) == indexNew) _chainman.RecalculateBestHeader();
 
         Log.Info($"InvalidChainFound: invalid block={indexNew.Hash} height={indexNew.Height} log2_work={FormatDouble(Math.Log2(indexNew.ChainWork.ToDouble()))} date={FormatIsoDateTime(indexNew.Time)}");
-        var tip = Chain.Tip!;
-        Log.Info($"InvalidChainFound: current best={tip.Hash} height={Chain.Height} log2_work={FormatDouble(Math.Log2(tip.ChainWork.ToDouble()))} date={FormatIsoDateTime(tip.Time)}");
+        // The chain is empty only while a reindex has not connected the genesis block yet.
+        if (Chain.Tip is { } tip)
+            Log.Info($"InvalidChainFound: current best={tip.Hash} height={Chain.Height} log2_work={FormatDouble(Math.Log2(tip.ChainWork.ToDouble()))} date={FormatIsoDateTime(tip.Time)}");
         CheckForkWarningConditions();
     }
 
@@ -56,7 +57,7 @@ public sealed partial class Chainstate
             if (entry.GetAncestor(height) != index && index.GetAncestor(entry.Height) != entry) continue;
             entry.Status &= ~BlockStatus.FailedValid;
             Blockman.MarkDirty(entry);
-            if (entry.IsValid(BlockStatus.ValidTransactions) && entry.HaveNumChainTxs && BlockIndexWorkComparer.Less(Chain.Tip!, entry))
+            if (entry.IsValid(BlockStatus.ValidTransactions) && entry.HaveNumChainTxs && (Chain.Tip is null || BlockIndexWorkComparer.Less(Chain.Tip, entry)))
                 Candidates.Add(entry);
             if (entry == _chainman.BestInvalid) _chainman.BestInvalid = null;
         }
@@ -150,7 +151,7 @@ public sealed partial class Chainstate
                 // Blocks that arrived while we were disconnecting may have been missed above.
                 foreach (var entry in Blockman.AllBlockIndices)
                 {
-                    if (entry.IsValid(BlockStatus.ValidTransactions) && entry.HaveNumChainTxs && !BlockIndexWorkComparer.Less(entry, Chain.Tip!))
+                    if (entry.IsValid(BlockStatus.ValidTransactions) && entry.HaveNumChainTxs && (Chain.Tip is null || !BlockIndexWorkComparer.Less(entry, Chain.Tip)))
                         Candidates.Add(entry);
                 }
                 InvalidChainFound(toMarkFailed);
@@ -173,7 +174,8 @@ public sealed partial class Chainstate
     {
         lock (_chainman.Lock)
         {
-            if (index.ChainWork < Chain.Tip!.ChainWork) return true; // Less work than the tip: nothing to do.
+            // Nothing to do before any block is connected, or for a block with less work than the tip.
+            if (Chain.Tip is null || index.ChainWork < Chain.Tip.ChainWork) return true;
             if (Chain.Tip.ChainWork > _chainman.LastPreciousChainwork)
             {
                 // The chain grew since the last call: restart the counter.
