@@ -1,0 +1,24 @@
+using Capnp.Generator.Schema;
+
+namespace Capnp.Generator;
+
+/// <summary>A field's C# names.</summary>
+internal sealed class FieldInfo(Field field, string name)
+{
+    public Field Field { get; } = field;
+
+    /// <summary>The property name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The member's name in the union's WhichCase enum (union members only).</summary>
+    public string? CaseName { get; set; }
+
+    public string HasName { get; set; } = "";
+
+    public string InitName { get; set; } = "";
+
+    public string SetName { get; set; } = "";
+
+    /// <summary>Name of the static field holding a pointer default value.</summary>
+    public string DefaultName { get; set; } = "";
+}
