@@ -94,14 +94,15 @@ public sealed class Miner
     }
 
     /// <summary>
-    /// Waits until the tip differs from <paramref name="currentTip"/> or <paramref name="timeout"/> passes (during
+    /// Waits until the tip differs from <paramref name="currentTip"/> or <paramref name="timeout"/> passes
+    /// (<see cref="Timeout.InfiniteTimeSpan"/>: no limit; during
     /// start-up it first waits, however long, for there to be a tip), then returns the tip. Returns null when
     /// <paramref name="cancellationToken"/> is cancelled or the node is shutting down (Core's waitTipChanged).
     /// </summary>
     public BlockRef? WaitTipChanged(uint256 currentTip, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(currentTip);
-        if (timeout < TimeSpan.Zero) timeout = TimeSpan.Zero;
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan) timeout = TimeSpan.Zero;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _chainman.Options.Interrupt);
         var token = linked.Token;
         _notifications.WaitForTip(tip => tip is not null, Timeout.InfiniteTimeSpan, token);

@@ -296,11 +296,18 @@ internal static partial class BlockchainRpc
         return names;
     }
 
+    // Core lists buried deployments in this order (bip34, bip66, bip65, csv, segwit).
+    private static readonly BuriedDeployment[] BuriedDeploymentOrder =
+    [
+        BuriedDeployment.HeightInCoinbase, BuriedDeployment.DerSig, BuriedDeployment.CheckLockTimeVerify,
+        BuriedDeployment.Csv, BuriedDeployment.Segwit,
+    ];
+
     private static JsonObject DeploymentsJson(BlockIndex index, Kernel.Validation.ChainstateManager chainman)
     {
         var consensus = chainman.ChainParams.Consensus;
         var result = new JsonObject();
-        foreach (var buried in DeploymentInfo.BuriedDeployments)
+        foreach (var buried in BuriedDeploymentOrder)
         {
             if (!Deployments.IsEnabled(consensus, buried)) continue;
             result[DeploymentInfo.Name(buried)] = new JsonObject
