@@ -27,7 +27,7 @@ public sealed partial class Chainstate
         var consensus = Params.Consensus;
 
         // Check it again in case an earlier version let a bad block in. Contextual checks are not repeated (as Core).
-        if (!BlockChecks.CheckBlock(block, state, consensus, !justCheck, !justCheck))
+        if (!_chainman.CheckBlock(block, state, !justCheck, !justCheck))
         {
             if (state.Result == BlockValidationResult.Mutated)
             {

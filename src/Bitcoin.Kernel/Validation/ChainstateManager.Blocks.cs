@@ -59,7 +59,7 @@ public sealed partial class ChainstateManager
             {
                 var state = new BlockValidationState();
                 // Blocks failing CheckBlock are never marked invalid: they may be a mutated copy of a valid block.
-                bool ok = BlockChecks.CheckBlock(block, state, ChainParams.Consensus, true, true);
+                bool ok = CheckBlock(block, state);
                 newBlock = false;
                 if (ok) ok = AcceptBlock(block, state, out _, forceProcessing, null, out newBlock, minPowChecked);
                 if (!ok)
@@ -165,7 +165,7 @@ public sealed partial class ChainstateManager
             if (index.ChainWork < MinimumChainWork) return true; // Low-work chains could be a DoS.
         }
 
-        if (!BlockChecks.CheckBlock(block, state, ChainParams.Consensus, true, true) ||
+        if (!CheckBlock(block, state) ||
             !BlockChecks.ContextualCheckBlock(block, state, ChainParams, index.Previous))
         {
             if (state.IsInvalid) ActiveChainstate.InvalidBlockFound(index, state);
