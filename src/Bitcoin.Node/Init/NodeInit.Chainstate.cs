@@ -61,6 +61,14 @@ public static partial class NodeInit
             return true;
         }
 
+        // Fee estimation is set up here in Core (unless -blocksonly); its option is checked even before the node
+        // keeps fee estimates.
+        if (!args.GetBoolArg("-blocksonly", false) && args.GetBoolArg("-acceptstalefeeestimates", false) &&
+            chainman.ChainParams.Type != Common.Chain.ChainType.Regtest)
+        {
+            return InitMessages.Error($"acceptstalefeeestimates is not supported on {Kernel.Chain.ChainParams.ChainTypeName(chainman.ChainParams.Type)} chain.");
+        }
+
         if (kernelArgs.TxIndex)
         {
             try

@@ -90,6 +90,13 @@ public static partial class NodeInit
         if (node.ShutdownRequested)
             return true;
 
+        // Step 12 checks the connection options before connecting (there is no P2P layer yet, so they go no further).
+        foreach (var addNode in args.GetArgs("-addnode"))
+        {
+            if (addNode.Trim().Length == 0)
+                Log.Warning("Ignoring empty -addnode value");
+        }
+
         node.RpcTable.SetWarmupFinished();
         node.InitMessage("Done loading");
 

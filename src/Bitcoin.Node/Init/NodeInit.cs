@@ -103,6 +103,8 @@ public static partial class NodeInit
 
         if (MiningArgs.Read(args, out var miningError) is null)
             return InitMessages.Error(miningError);
+        if (MempoolOptionsCheck.Check(args, chainParams) is { } mempoolError)
+            return InitMessages.Error(mempoolError);
 
         if (args.GetIntArg("-mocktime") is { } mockTime)
         {

@@ -18,6 +18,7 @@ public static class NodeMain
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(options);
+        SetupEnvironment();
         ThreadNames.SetInternalName("init");
         RpcClientIdentity.ClientName = ClientVersion.ClientName;
         RpcClientIdentity.FullVersion = ClientVersion.FullVersion;
@@ -182,6 +183,16 @@ public static class NodeMain
         }
 
         Environment.Exit(started ? 0 : 1);
+    }
+
+    /// <summary>
+    /// Process-wide settings made before anything else (Core's <c>SetupEnvironment</c>): files and directories the node
+    /// creates are private to its user (umask 077), since they hold keys, cookies and logs.
+    /// </summary>
+    private static void SetupEnvironment()
+    {
+        if (!OperatingSystem.IsWindows())
+            Interop.LibC.Umask(0b000_111_111);
     }
 
     /// <summary>Reports an unexpected exception as Core's <c>PrintExceptionContinue</c>: to debug.log and stderr, no stack trace.</summary>

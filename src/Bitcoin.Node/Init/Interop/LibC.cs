@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Bitcoin.Node.Init.Interop;
 
 /// <summary>
-/// The libc calls start-up needs on Linux: a pipe, <c>posix_spawn</c> with <c>POSIX_SPAWN_SETSID</c> to start the
+/// The libc calls start-up needs on Linux: the file creation mask, a pipe, <c>posix_spawn</c> with <c>POSIX_SPAWN_SETSID</c> to start the
 /// detached daemon (.NET cannot fork), and raw reads and writes on the pipe. Callers check the platform first.
 /// </summary>
 internal static unsafe partial class LibC
@@ -24,6 +24,9 @@ internal static unsafe partial class LibC
     // posix_spawn_file_actions_t is 80 bytes and posix_spawnattr_t 336 bytes on 64-bit glibc; sigset_t is 128 bytes.
     // Generous buffers keep us safe on any libc layout.
     internal const int OpaqueBufferSize = 1024;
+
+    [LibraryImport(Library, EntryPoint = "umask")]
+    internal static partial uint Umask(uint mask);
 
     [LibraryImport(Library, EntryPoint = "pipe2", SetLastError = true)]
     internal static partial int Pipe2(int* fds, int flags);
