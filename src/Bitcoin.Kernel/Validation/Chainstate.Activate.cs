@@ -233,7 +233,6 @@ public sealed partial class Chainstate
             BlockIndex? mostWork = null;
             BlockIndex? newTip = null;
             var blockHash = block?.GetHash();
-            bool exitedIbd = false;
             do
             {
                 // Keep the notification queue short (it could grow without bound during reindex).
@@ -241,7 +240,6 @@ public sealed partial class Chainstate
 
                 lock (_chainman.Lock)
                 {
-                    bool wasInIbd = _chainman.IsInitialBlockDownload;
                     var startingTip = Chain.Tip;
                     bool blocksConnected = false;
                     do
@@ -264,7 +262,6 @@ public sealed partial class Chainstate
 
                     var fork = startingTip is null ? null : Chain.FindFork(startingTip);
                     bool stillInIbd = _chainman.IsInitialBlockDownload;
-                    if (wasInIbd && !stillInIbd) exitedIbd = true;
                     if (fork != newTip && newTip is not null)
                     {
                         // Queued under the lock so subscribers see tips in the order the chain moved.
@@ -276,7 +273,6 @@ public sealed partial class Chainstate
 
                 lock (_chainman.Lock)
                 {
-                    _ = exitedIbd; // A single chainstate keeps its cache sizes when leaving IBD.
                     if (!FlushStateToDisk(state, FlushStateMode.Periodic)) return false;
                 }
                 if (_chainman.Options.Interrupt.IsCancellationRequested) break;
