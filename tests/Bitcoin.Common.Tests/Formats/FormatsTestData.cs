@@ -10,7 +10,7 @@ internal static class FormatsTestData
     public static JsonArray LoadArray(string file) => JsonNode.Parse(File.ReadAllText(Locate(file)))!.AsArray();
 
     /// <summary>Parses JSON text as the RPC server does (numbers keep their text, repeated keys are remembered).</summary>
-    public static JsonNode? Json(string text) => JsonText.Parse(text);
+    public static JsonNode? ParseJson(string text) => JsonText.Parse(text);
 
     /// <summary>Core's compact JSON text of a value.</summary>
     public static string Write(JsonNode? node) => JsonText.Write(node);

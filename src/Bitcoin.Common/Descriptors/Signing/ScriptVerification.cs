@@ -21,6 +21,9 @@ public static class ScriptVerification
     public static bool Verify(Script scriptSig, IReadOnlyList<byte[]> witness, Script scriptPubKey, Transaction tx, int inputIndex,
         long amount, PrecomputedTransactionData? txData, out ScriptError error, ScriptVerify flags = StandardFlags)
     {
+        // Core exempts a bare pay-to-anchor output from the upgradable-witness-program policy; NBitcoin does not know P2A.
+        if (Addresses.Internal.ScriptParsing.IsPayToAnchor(scriptPubKey.ToBytes(true)))
+            flags &= ~ScriptVerify.DiscourageUpgradableWitnessProgram;
         var context = new ScriptEvaluationContext { ScriptVerify = flags };
         var spent = new TxOut(Money.Satoshis(amount), scriptPubKey);
         var checker = new TransactionChecker(tx, inputIndex, spent, txData ?? tx.PrecomputeTransactionData());
