@@ -28,7 +28,8 @@ internal sealed class LogCapture : ILogSink
 
     public IEnumerable<string> Lines => _lines;
 
-    public bool IsEnabled(LogCategory category, LogLevel level) => true;
+    public bool IsEnabled(LogCategory category, LogLevel level) =>
+        level >= LogLevel.Info || (_next?.IsEnabled(category, level) ?? false);
 
     public void Write(LogCategory category, LogLevel level, string message, string sourceFile, int sourceLine, string function)
     {
