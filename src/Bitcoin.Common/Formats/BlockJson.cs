@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Nodes;
 using Bitcoin.Common.Formats.Internal;
+using Bitcoin.Common.Json;
 using NBitcoin;
 
 namespace Bitcoin.Common.Formats;
@@ -54,6 +55,38 @@ public static class BlockJson
         var limit = new BigInteger(powLimit.ToBytes(), isUnsigned: true, isBigEndian: false);
         if (negative || target.IsZero || overflow || target > limit) return null;
         return target.ToString("x64", CultureInfo.InvariantCulture)[^64..];
+    }
+
+    /// <summary>
+    /// Core's blockheaderToJSON, keys in Core's order: hash, confirmations, height, version, versionHex, merkleroot, time,
+    /// mediantime, nonce, bits, target, difficulty, chainwork, nTx, previousblockhash (not for genesis), nextblockhash
+    /// (when known). <see cref="AddBlockFields"/> extends it into getblock's object. Throws
+    /// <see cref="ArgumentException"/> when the header's bits have no valid target under <paramref name="powLimit"/>.
+    /// </summary>
+    public static JsonObject HeaderToJson(BlockHeader header, BlockChainPosition position, uint256 powLimit)
+    {
+        string target = Target(header.Bits.ToCompact(), powLimit)
+            ?? throw new ArgumentException($"Bits {Bits(header.Bits.ToCompact())} have no valid target", nameof(header));
+        var result = new JsonObject
+        {
+            ["hash"] = header.GetHash().ToString(),
+            ["confirmations"] = position.Confirmations,
+            ["height"] = position.Height,
+            ["version"] = header.Version,
+            ["versionHex"] = VersionHex(header.Version),
+            ["merkleroot"] = header.HashMerkleRoot.ToString(),
+            ["time"] = (uint)header.BlockTime.ToUnixTimeSeconds(),
+            ["mediantime"] = position.MedianTime,
+            ["nonce"] = header.Nonce,
+            ["bits"] = Bits(header.Bits.ToCompact()),
+            ["target"] = target,
+            ["difficulty"] = JsonNumbers.Double(Difficulty(header.Bits.ToCompact())),
+            ["chainwork"] = position.ChainWork.ToString(),
+            ["nTx"] = position.TransactionCount,
+        };
+        if (position.Previous is not null) result["previousblockhash"] = position.Previous.ToString();
+        if (position.Next is not null) result["nextblockhash"] = position.Next.ToString();
+        return result;
     }
 
     /// <summary>Core's "versionHex": the version as eight hex digits.</summary>

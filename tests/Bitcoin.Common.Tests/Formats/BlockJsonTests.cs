@@ -44,6 +44,25 @@ public class BlockJsonTests
     }
 
     [Fact]
+    public void GenesisHeaderIsWrittenAsCore()
+    {
+        var genesis = Network.Main.GetGenesis().Header;
+        var position = new BlockChainPosition(0, 1, 1231006505, uint256.Parse("0000000000000000000000000000000000000000000000000000000100010001"), 1, null, null);
+        Assert.Equal("{\"hash\":\"000000000019d6689c085ae165831e934ff763ae46a2a6c172b3f1b60a8ce26f\",\"confirmations\":1,\"height\":0,\"version\":1," +
+            "\"versionHex\":\"00000001\",\"merkleroot\":\"4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b\",\"time\":1231006505," +
+            "\"mediantime\":1231006505,\"nonce\":2083236893,\"bits\":\"1d00ffff\",\"target\":\"00000000ffff0000000000000000000000000000000000000000000000000000\"," +
+            "\"difficulty\":1,\"chainwork\":\"0000000000000000000000000000000000000000000000000000000100010001\",\"nTx\":1}",
+            FormatsTestData.Write(BlockJson.HeaderToJson(genesis, position, MainLimit)));
+
+        var regtest = BlockJson.HeaderToJson(Network.RegTest.GetGenesis().Header,
+            new BlockChainPosition(0, 5, 1296688602, uint256.One, 1, null, uint256.One), RegtestLimit);
+        Assert.Equal("4.656542373906925e-10", FormatsTestData.Write(regtest["difficulty"]));
+        Assert.Equal("7fffff0000000000000000000000000000000000000000000000000000000000", (string)regtest["target"]!);
+        Assert.Equal("nextblockhash", regtest.Last().Key);
+        Assert.False(regtest.ContainsKey("previousblockhash"));
+    }
+
+    [Fact]
     public void HexFieldsHaveEightDigits()
     {
         Assert.Equal("20000000", BlockJson.VersionHex(0x20000000));
