@@ -239,6 +239,23 @@ public class RawTransactionSigningTests
     }
 
     [Fact]
+    public void OtherScriptFailuresUseCoresScriptErrorText()
+    {
+        string unsigned = CreateRaw($"[{{\"txid\":\"{SpendTxid}\",\"vout\":0}}]", "{\"bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080\":1}", Network.RegTest);
+
+        // P2WPKH without its key: the witness stays empty, which Core's interpreter reports as a mismatch (not two items).
+        string p2wpkh = $"[{{\"txid\":\"{SpendTxid}\",\"vout\":0,\"scriptPubKey\":\"{Hex(Keys[0].PubKey.WitHash.ScriptPubKey)}\",\"amount\":2}}]";
+        Assert.Equal("Witness program hash mismatch", (string)Sign(unsigned, [], p2wpkh, Network.RegTest)["errors"]![0]!["error"]!);
+
+        // A 1-of-1 P2WSH multisig without its key: the dummy, an empty signature and the script fail to evaluate true.
+        var witnessScript = new Script(Convert.FromHexString((string)MultisigCreation.CreateMultisig(1, [Keys[0].PubKey.ToHex()], "bech32", Network.RegTest)["redeemScript"]!));
+        string p2wsh = $"[{{\"txid\":\"{SpendTxid}\",\"vout\":0,\"scriptPubKey\":\"{Hex(witnessScript.WitHash.ScriptPubKey)}\",\"witnessScript\":\"{Hex(witnessScript)}\",\"amount\":2}}]";
+        var error = Sign(unsigned, [], p2wsh, Network.RegTest)["errors"]![0]!;
+        Assert.Equal("Script evaluated without error but finished with a false/empty top stack element", (string)error["error"]!);
+        Assert.Equal(["", "", Hex(witnessScript)], error["witness"]!.AsArray().Select(n => (string)n!));
+    }
+
+    [Fact]
     public void SighashTypeIsApplied()
     {
         var result = Sign(CreateRaw(Inputs, Outputs, Network.RegTest), InputKeys, Inputs, Network.RegTest, "ALL|ANYONECANPAY");
