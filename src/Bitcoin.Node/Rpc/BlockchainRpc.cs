@@ -23,11 +23,13 @@ internal static partial class BlockchainRpc
         table.Register(Blockchain, GetBlockStats(context));
         table.Register(Blockchain, GetBestBlockHash(context));
         table.Register(Blockchain, GetBlockCount(context));
+        table.Register(Blockchain, GetBlock(context));
         table.Register(Blockchain, GetBlockHash(context));
         table.Register(Blockchain, GetBlockHeader(context));
         table.Register(Blockchain, GetChainTips(context));
         table.Register(Blockchain, GetDifficulty(context));
         table.Register(Blockchain, GetDeploymentInfo(context));
+        table.Register(Blockchain, GetTxOut(context));
         table.Register(Blockchain, GetTxOutSetInfo(context));
         table.Register(Blockchain, VerifyChain(context));
         table.Register(Blockchain, PreciousBlock(context));

@@ -14,4 +14,7 @@ public interface IMempoolView
 
     /// <summary>True if a mempool transaction spends <paramref name="outpoint"/>.</summary>
     bool IsSpent(OutPoint outpoint);
+
+    /// <summary>The sigop-adjusted virtual size of the mempool transaction with this txid, or null if it is not there.</summary>
+    long? GetAdjustedVirtualSize(uint256 txid);
 }

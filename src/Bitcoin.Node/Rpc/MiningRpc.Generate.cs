@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bitcoin.Common.Addresses;
 using Bitcoin.Common.Descriptors;
+using Bitcoin.Common.Formats;
 using Bitcoin.Common.Json;
 using Bitcoin.Common.Rpc;
 using Bitcoin.Kernel.Validation;
@@ -117,7 +118,7 @@ internal static partial class MiningRpc
                          ?? throw new RpcException(RpcErrorCode.InvalidAddressOrKey, $"Transaction {text} not in mempool.");
                 transactions.Add(tx);
             }
-            else if (TransactionDecoding.TryDecode(text, network, out var decoded))
+            else if (TransactionDecoding.DecodeHexTx(text) is { } decoded)
             {
                 transactions.Add(decoded);
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Bitcoin.Common.Formats;
 using Bitcoin.Common.Json;
 using Bitcoin.Common.Rpc;
 using Bitcoin.Common.Util;
@@ -207,8 +208,8 @@ internal static partial class MiningRpc
     private static JsonNode? CheckProposal(Kernel.Validation.ChainstateManager chainman, JsonNode? data)
     {
         if (!data.IsStr()) throw new RpcException(RpcErrorCode.TypeError, "Missing data String key for proposal");
-        if (!BlockDecoding.TryDecodeBlock(data.GetStr(), chainman.ChainParams.Network, out var block))
-            throw new RpcException(RpcErrorCode.DeserializationError, "Block decode failed");
+        var block = TransactionDecoding.DecodeHexBlock(data.GetStr(), chainman.ChainParams.Network)
+                    ?? throw new RpcException(RpcErrorCode.DeserializationError, "Block decode failed");
         lock (chainman.Lock)
         {
             var known = chainman.Blockman.LookupBlockIndex(block.GetHash());
@@ -255,7 +256,7 @@ internal static partial class MiningRpc
             if (preSegwit) sigops /= ConsensusConstants.WitnessScaleFactor;
             transactions.Add(new JsonObject
             {
-                ["data"] = Convert.ToHexStringLower(tx.ToBytes()),
+                ["data"] = TransactionDecoding.EncodeHexTx(tx),
                 ["txid"] = tx.GetHash().ToString(),
                 ["hash"] = tx.GetWitHash().ToString(),
                 ["depends"] = depends,

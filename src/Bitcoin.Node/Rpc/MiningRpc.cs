@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Bitcoin.Common.Formats;
 using Bitcoin.Common.Json;
 using Bitcoin.Common.Rpc;
 using Bitcoin.Kernel.Chain;
@@ -165,8 +166,8 @@ internal static partial class MiningRpc
         call => RunBlockingAsync(() =>
         {
             var chainman = context.EnsureChainman();
-            if (!BlockDecoding.TryDecodeBlock(call.Param(0).GetStr(), chainman.ChainParams.Network, out var block))
-                throw new RpcException(RpcErrorCode.DeserializationError, "Block decode failed");
+            var block = TransactionDecoding.DecodeHexBlock(call.Param(0).GetStr(), chainman.ChainParams.Network)
+                        ?? throw new RpcException(RpcErrorCode.DeserializationError, "Block decode failed");
 
             lock (chainman.Lock)
             {
@@ -191,8 +192,8 @@ internal static partial class MiningRpc
         call =>
         {
             var chainman = context.EnsureChainman();
-            if (!BlockDecoding.TryDecodeHeader(call.Param(0).GetStr(), chainman.ChainParams.Network, out var header))
-                throw new RpcException(RpcErrorCode.DeserializationError, "Block header decode failed");
+            var header = TransactionDecoding.DecodeHexBlockHeader(call.Param(0).GetStr())
+                         ?? throw new RpcException(RpcErrorCode.DeserializationError, "Block header decode failed");
             if (chainman.LookupBlockIndex(header.HashPrevBlock) is null)
                 throw new RpcException(RpcErrorCode.VerifyError, $"Must submit previous header ({header.HashPrevBlock}) first");
 

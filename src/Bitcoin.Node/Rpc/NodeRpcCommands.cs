@@ -20,5 +20,7 @@ public static class NodeRpcCommands
         context.Table = table;
         BlockchainRpc.Register(table, context);
         MiningRpc.Register(table, context);
+        RawTransactionRpc.Register(table, context);
+        UtilRpc.Register(table, context);
     }
 }

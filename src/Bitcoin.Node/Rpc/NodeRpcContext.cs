@@ -1,4 +1,5 @@
 using Bitcoin.Common.Rpc;
+using Bitcoin.Kernel.Index;
 using Bitcoin.Kernel.Validation;
 using Bitcoin.Node.Context;
 using Bitcoin.Node.Mining;
@@ -40,6 +41,9 @@ public sealed class NodeRpcContext
 
     /// <summary>The mempool's view for gettxout, getrawtransaction and generateblock; null while the node has none (an empty mempool).</summary>
     public IMempoolView? Mempool { get; set; }
+
+    /// <summary>The transaction index (<c>-txindex</c>) for getrawtransaction, or null when it is off.</summary>
+    public TxIndex? TxIndex { get; set; }
 
     /// <summary>The table the commands were registered in (for interruption and warm-up state).</summary>
     public RpcCommandTable? Table { get; internal set; }

@@ -19,6 +19,12 @@ internal sealed class SpendableCoins
 
     public Script ScriptPubKey => _key.PubKey.WitHash.ScriptPubKey;
 
+    /// <summary>The key, as WIF for the node's network.</summary>
+    public string Wif => _key.GetWif(_node.ChainParams.Network).ToString();
+
+    /// <summary>Takes the next unspent coin without spending it.</summary>
+    public Coin Take() => _coins.Dequeue();
+
     /// <summary>Mines <paramref name="count"/> blocks to the test key, then 100 more so their coinbases mature.</summary>
     public static async Task<SpendableCoins> CreateAsync(RegtestNode node, int count)
     {

@@ -23,7 +23,7 @@ public sealed class RegtestNode : IDisposable
     private readonly string _dataDir;
 
     public RegtestNode(long? mockTime = null, BlockCreateOptions? miningOptions = null, ChainParamsOptions? chainOptions = null,
-        string[]? arguments = null, IBlockTransactionSource? transactionSource = null)
+        string[]? arguments = null, IBlockTransactionSource? transactionSource = null, bool txIndex = false)
     {
         _dataDir = Path.Combine(Path.GetTempPath(), "node-rpc-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_dataDir);
@@ -50,6 +50,12 @@ public sealed class RegtestNode : IDisposable
 
         Context = new NodeRpcContext(Node);
         Context.AttachChainstate(Chainman, miningOptions ?? new BlockCreateOptions(), transactionSource);
+        if (txIndex)
+        {
+            TxIndex = Kernel.Index.TxIndex.Open(Chainman, Node.ValidationSignals, 1L << 20);
+            TxIndex.StartBackgroundSync();
+            Context.TxIndex = TxIndex;
+        }
         // Like Core's functional tests (-rpcdoccheck): every result must match its documentation.
         RpcMethod.CheckResultsAgainstDocs = true;
         Table = new RpcCommandTable();
@@ -64,6 +70,9 @@ public sealed class RegtestNode : IDisposable
     public NodeContext Node { get; }
 
     public ChainstateManager Chainman { get; }
+
+    /// <summary>The transaction index, when asked for.</summary>
+    public Kernel.Index.TxIndex? TxIndex { get; }
 
     public NodeRpcContext Context { get; }
 
@@ -99,6 +108,7 @@ public sealed class RegtestNode : IDisposable
     public void Dispose()
     {
         Context.DetachChainstate();
+        TxIndex?.Dispose();
         Chainman.Dispose();
         Node.ValidationSignals!.Dispose();
         try
