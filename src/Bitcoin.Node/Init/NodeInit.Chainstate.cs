@@ -167,7 +167,18 @@ public static partial class NodeInit
     {
         node.BackgroundInitThread = ThreadNames.StartThread("initload", () =>
         {
-            chainman.ImportBlocks(loadBlockFiles);
+            try
+            {
+                chainman.ImportBlocks(loadBlockFiles);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Kernel.Storage.Database.DatabaseException or Kernel.Serialization.SerializationException)
+            {
+                // Unreadable block files or databases: stop with a message rather than crash the thread.
+                node.AbortNode($"Importing blocks failed: {e.Message}");
+                node.Notifications!.WakeWaiters();
+                return;
+            }
+
             // An interrupted import may never connect the genesis block: wake the start-up wait so it sees the shutdown.
             node.Notifications!.WakeWaiters();
             if (node.Args.GetBoolArg("-stopafterblockimport", false))
