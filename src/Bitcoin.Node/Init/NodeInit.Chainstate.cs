@@ -37,9 +37,20 @@ public static partial class NodeInit
                 Log.Info("Shutdown requested. Exiting.");
                 return true;
             }
-            catch (KernelInitException e) when (e.SuggestReindex && !reindex && ArgsHelp.HasTestOption(args, ReindexAfterFailureTestOption))
+            catch (KernelInitException e) when (e.SuggestReindex && !reindex)
             {
-                // What a GUI user answering "yes" to "rebuild the databases now?" gets.
+                if (!ArgsHelp.HasTestOption(args, ReindexAfterFailureTestOption))
+                {
+                    // A GUI asks whether to rebuild the databases now; bitcoind cannot ask, so it prints the question's
+                    // non-interactive text (without an "Error: " caption, as Core's noui does) and stops.
+                    var text = e.FormatInitError(reindexRequested: false);
+                    Log.Info(text);
+                    Console.Error.WriteLine(text);
+                    Console.Error.Flush();
+                    return false;
+                }
+
+                // What a GUI user answering "yes" gets.
                 Log.Error(e.Message);
                 reindex = true;
                 node.ShutdownSignal.Reset();
