@@ -215,6 +215,7 @@ public sealed partial class Chainstate
 
         if (blocksDisconnected) UpdateMempoolForReorg(disconnected, addToMempool: true);
         CheckForkWarningConditions();
+        _chainman.Options.Mempool?.Check(CoinsTip, Chain.Height + 1);
         return true;
     }
 

@@ -1,3 +1,5 @@
+using Bitcoin.Kernel.Coins;
+using Bitcoin.Kernel.Mempool;
 using NBitcoin;
 
 namespace Bitcoin.Kernel.Validation;
@@ -14,8 +16,8 @@ public interface IChainstateMempool
     /// <summary>The mempool's memory budget (-maxmempool), in bytes.</summary>
     long MaxSizeBytes { get; }
 
-    /// <summary>A block was connected at <paramref name="height"/>: drop its transactions and their conflicts; return what was removed.</summary>
-    IReadOnlyList<Transaction> RemoveForBlock(Block block, int height);
+    /// <summary>A block was connected at <paramref name="height"/>: drop its transactions and their conflicts; return the block's transactions that were removed.</summary>
+    IReadOnlyList<RemovedMempoolTransactionInfo> RemoveForBlock(Block block, int height);
 
     /// <summary>
     /// Blocks were disconnected. <paramref name="disconnected"/> holds their non-coinbase transactions, oldest block
@@ -23,4 +25,12 @@ public interface IChainstateMempool
     /// longer valid on the new tip (Core's MaybeUpdateMempoolForReorg).
     /// </summary>
     void UpdateForReorg(IReadOnlyList<Transaction> disconnected, bool addToMempool);
+
+    /// <summary>
+    /// The chain moved (after each ActivateBestChain step): run the mempool's consistency check against
+    /// <paramref name="coinsTip"/> for spends at <paramref name="spendHeight"/>, if it does one (Core's -checkmempool).
+    /// </summary>
+    void Check(CoinsViewCache coinsTip, int spendHeight)
+    {
+    }
 }

@@ -1,5 +1,6 @@
 using Bitcoin.Kernel.Chain;
 using Bitcoin.Kernel.Consensus;
+using Bitcoin.Kernel.Mempool;
 using NBitcoin;
 
 namespace Bitcoin.Kernel.Validation;
@@ -53,8 +54,8 @@ public interface IValidationInterface
     {
     }
 
-    /// <summary>A transaction entered the mempool.</summary>
-    void TransactionAddedToMempool(Transaction tx, ulong mempoolSequence)
+    /// <summary>A transaction entered the mempool (with its fee, size and how it came in).</summary>
+    void TransactionAddedToMempool(NewMempoolTransactionInfo tx, ulong mempoolSequence)
     {
     }
 
@@ -63,8 +64,8 @@ public interface IValidationInterface
     {
     }
 
-    /// <summary>Transactions left the mempool because a block at <paramref name="blockHeight"/> included or conflicted them.</summary>
-    void MempoolTransactionsRemovedForBlock(Block block, IReadOnlyList<Transaction> removed, int blockHeight)
+    /// <summary>Transactions left the mempool because the block at <paramref name="blockHeight"/> included them (sent only after initial block download).</summary>
+    void MempoolTransactionsRemovedForBlock(Block block, IReadOnlyList<RemovedMempoolTransactionInfo> removed, int blockHeight)
     {
     }
 }

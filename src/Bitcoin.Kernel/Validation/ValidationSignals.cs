@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Bitcoin.Common.Logging;
 using Bitcoin.Kernel.Chain;
 using Bitcoin.Kernel.Consensus;
+using Bitcoin.Kernel.Mempool;
 using NBitcoin;
 
 namespace Bitcoin.Kernel.Validation;
@@ -103,16 +104,25 @@ public sealed class ValidationSignals : IDisposable
     public void NewPoWValidBlock(BlockIndex index, Block block) => Invoke(s => s.NewPoWValidBlock(index, block));
 
     /// <summary>Queues <see cref="IValidationInterface.TransactionAddedToMempool"/>.</summary>
-    public void TransactionAddedToMempool(Transaction tx, ulong mempoolSequence) =>
+    public void TransactionAddedToMempool(NewMempoolTransactionInfo tx, ulong mempoolSequence)
+    {
+        Log.Debug(LogCategory.Validation, $"Enqueuing TransactionAddedToMempool: txid={tx.Transaction.GetHash()} wtxid={tx.Transaction.GetWitHash()}");
         Enqueue(s => s.TransactionAddedToMempool(tx, mempoolSequence));
+    }
 
     /// <summary>Queues <see cref="IValidationInterface.TransactionRemovedFromMempool"/>.</summary>
-    public void TransactionRemovedFromMempool(Transaction tx, MempoolRemovalReason reason, ulong mempoolSequence) =>
+    public void TransactionRemovedFromMempool(Transaction tx, MempoolRemovalReason reason, ulong mempoolSequence)
+    {
+        Log.Debug(LogCategory.Validation, $"Enqueuing TransactionRemovedFromMempool: txid={tx.GetHash()} wtxid={tx.GetWitHash()} reason={reason.ToString().ToLowerInvariant()}");
         Enqueue(s => s.TransactionRemovedFromMempool(tx, reason, mempoolSequence));
+    }
 
     /// <summary>Queues <see cref="IValidationInterface.MempoolTransactionsRemovedForBlock"/>.</summary>
-    public void MempoolTransactionsRemovedForBlock(Block block, IReadOnlyList<Transaction> removed, int blockHeight) =>
+    public void MempoolTransactionsRemovedForBlock(Block block, IReadOnlyList<RemovedMempoolTransactionInfo> removed, int blockHeight)
+    {
+        Log.Debug(LogCategory.Validation, $"Enqueuing MempoolTransactionsRemovedForBlock: block hash={block.GetHash()} block height={blockHeight} txs removed={removed.Count} block txs={block.Transactions.Count}");
         Enqueue(s => s.MempoolTransactionsRemovedForBlock(block, removed, blockHeight));
+    }
 
     /// <summary>Delivers what is queued, then stops the thread; later events are dropped.</summary>
     public void Dispose()

@@ -141,7 +141,7 @@ public class NotificationAndHookTests
 
         public long MaxSizeBytes => 300L << 20;
 
-        public IReadOnlyList<Transaction> RemoveForBlock(Block block, int height)
+        public IReadOnlyList<Bitcoin.Kernel.Mempool.RemovedMempoolTransactionInfo> RemoveForBlock(Block block, int height)
         {
             ConnectedBlocks.Add(block.GetHash());
             return [];
