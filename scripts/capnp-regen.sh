@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Regenerates everything derived from the Cap'n Proto schemas with the official compiler (`capnp`, Debian package
 # capnproto) and our plugin, capnpc-csharp:
+#   src/Capnp/Rpc/Generated       from src/Capnp/Rpc/Schemas    (the RPC protocol: Cap'n Proto's rpc.capnp, rpc-twoparty.capnp)
 #   src/Multiprocess/Generated    from src/Multiprocess/Schemas (libmultiprocess's proxy.capnp)
 #   src/Bitcoin.Ipc/Generated     from src/Bitcoin.Ipc/Schemas  (Bitcoin Core's init, echo, mining, common, rpc)
 #   tests/Capnp.Tests/Generated   from tests/Capnp.Tests/Schemas (the test schema)
+#   tests/Capnp.Rpc.Tests/Generated from tests/Capnp.Rpc.Tests/Schemas (the RPC tests' schema, shared with the C++ peer)
 #   tests/Capnp.Tests/Vectors/*.bin from the *.txt beside them (`capnp encode`: plain, packed, small segments)
 #
 # Usage: scripts/capnp-regen.sh [--out DIR] [--plugin PATH]
@@ -42,9 +44,11 @@ generate() { # <schema dir> <output dir> <schema files...>
   capnp compile "${imports[@]}" --src-prefix="$src" -o"$plugin:$dest" "$@"
 }
 
+generate src/Capnp/Rpc/Schemas "$out/src/Capnp/Rpc/Generated" src/Capnp/Rpc/Schemas/*.capnp
 generate src/Multiprocess/Schemas "$out/src/Multiprocess/Generated" src/Multiprocess/Schemas/mp/proxy.capnp
 generate src/Bitcoin.Ipc/Schemas "$out/src/Bitcoin.Ipc/Generated" src/Bitcoin.Ipc/Schemas/*.capnp
 generate tests/Capnp.Tests/Schemas "$out/tests/Capnp.Tests/Generated" tests/Capnp.Tests/Schemas/*.capnp
+generate tests/Capnp.Rpc.Tests/Schemas "$out/tests/Capnp.Rpc.Tests/Generated" tests/Capnp.Rpc.Tests/Schemas/*.capnp
 
 # Test vectors: each Vectors/<Type>.<case>.txt holds one message of root type <Type> of the test schema, in the
 # text form `capnp decode --short` prints. The binaries are what the C++ library writes for it.

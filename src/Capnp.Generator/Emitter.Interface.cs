@@ -1,3 +1,5 @@
+using Capnp.Generator.Schema;
+
 namespace Capnp.Generator;
 
 /// <summary>Interfaces: id, method ordinals, parameter and result structs, client and server shapes.</summary>
@@ -23,7 +25,7 @@ internal sealed partial class Emitter
         _w.Open("public static class Methods");
         foreach (var m in info.Methods)
         {
-            _w.Summary(model.MemberDoc(node.Id, m.Method.CodeOrder));
+            _w.Summary(model.MemberDoc(node.Id, m.Ordinal));
             _w.Line($"public const ushort {m.ConstName} = {m.Ordinal};");
         }
 
@@ -49,6 +51,47 @@ internal sealed partial class Emitter
         EmitDispatch(info);
         EmitServerClass(info, ancestors);
         _w.Close();
+    }
+
+    // Registers the names of every interface's methods and their parameter and result structs, so that RPC logs can
+    // name any call the process sees ("Init.construct$Params") without the caller supplying names.
+    private void EmitInterfaceRegistration(TypeInfo file)
+    {
+        var interfaces = new List<TypeInfo>();
+        CollectInterfaces(file, interfaces);
+        if (interfaces.Count == 0)
+            return;
+        _w.Blank();
+        _w.Summary("Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.");
+        _w.Line("#pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.");
+        _w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+        _w.Open("internal static void RegisterInterfaces()");
+        foreach (var type in interfaces)
+        {
+            var names = type.Methods.Select(m => Naming.StringLiteral(m.Method.Name));
+            var parameters = type.Methods.Select(m => Naming.StringLiteral(SchemaModel.SchemaName(model.Node(m.Method.ParamStructType))));
+            var results = type.Methods.Select(m => Naming.StringLiteral(SchemaModel.SchemaName(model.Node(m.Method.ResultStructType))));
+            _w.Line($"{Rt}Rpc.RpcSchemaRegistry.Register({type.FullName}.InterfaceId, {type.FullName}.SchemaName,");
+            _w.Line($"    [{string.Join(", ", names)}],");
+            _w.Line($"    [{string.Join(", ", parameters)}],");
+            _w.Line($"    [{string.Join(", ", results)}]);");
+        }
+
+        _w.Close();
+        _w.Line("#pragma warning restore CA2255");
+    }
+
+    private void CollectInterfaces(TypeInfo scope, List<TypeInfo> interfaces)
+    {
+        foreach (var nested in scope.Node.NestedNodes)
+        {
+            if (!model.TryGetType(nested.Id, out var type))
+                continue;
+            if (type.Node.Kind == NodeKind.Interface)
+                interfaces.Add(type);
+            if (type.Node.Kind is NodeKind.Interface or NodeKind.Struct)
+                CollectInterfaces(type, interfaces);
+        }
     }
 
     private List<TypeInfo> Ancestors(TypeInfo info)
@@ -78,7 +121,7 @@ internal sealed partial class Emitter
     {
         _w.Blank();
         _w.Summary($"A reference to a {info.Name} capability: starts calls through the RPC layer's hook.");
-        _w.Open($"public readonly struct Client : {Rt}ICapabilityClient<Client>");
+        _w.Open($"public readonly struct Client : {Rt}ICapabilityClient<Client>, global::System.IDisposable");
         _w.Summary("Wraps a capability reference (null for a null capability).");
         _w.Line($"public Client({Rt}IClientHook? hook) => Hook = hook;");
         _w.Blank();
@@ -93,6 +136,15 @@ internal sealed partial class Emitter
         _w.Blank();
         _w.Summary("Wraps a capability reference.");
         _w.Line($"public static Client Create({Rt}IClientHook? hook) => new(hook);");
+        _w.Blank();
+        _w.SummaryXml($"A reference to a {info.Name} served in this process by <paramref name=\"server\"/> (one object per server; the server is disposed, if disposable, when its last reference is dropped).");
+        _w.Line($"public static Client FromServer(Server server) => new({Rt}Rpc.Capability.FromServer(server));");
+        _w.Blank();
+        _w.Summary("Another reference to the same capability; each reference is disposed on its own.");
+        _w.Line("public Client AddRef() => new(Hook?.AddRef());");
+        _w.Blank();
+        _w.Summary("Drops this reference (the capability is released when its last reference is dropped).");
+        _w.Line("public void Dispose() => Hook?.Dispose();");
         foreach (var ancestor in ancestors)
         {
             _w.Blank();
@@ -104,7 +156,7 @@ internal sealed partial class Emitter
         {
             var (p, r) = CallTypes(m);
             _w.Blank();
-            _w.Summary(model.MemberDoc(info.Node.Id, m.Method.CodeOrder) ?? $"Starts a call to {m.Method.Name}: fill its parameters, then send.");
+            _w.Summary(model.MemberDoc(info.Node.Id, m.Ordinal) ?? $"Starts a call to {m.Method.Name}: fill its parameters, then send.");
             _w.Line($"public {Rt}Request<{p}.Builder, {r}> {m.RequestName}() =>");
             _w.Line($"    {Rt}Request<{p}.Builder, {r}>.Create(Hook, {info.FullName}.InterfaceId, {m.Ordinal});");
         }
@@ -121,7 +173,7 @@ internal sealed partial class Emitter
         foreach (var m in info.Methods)
         {
             var (p, r) = CallTypes(m);
-            _w.Summary(model.MemberDoc(info.Node.Id, m.Method.CodeOrder));
+            _w.Summary(model.MemberDoc(info.Node.Id, m.Ordinal));
             _w.Line($"{ValueTask} {m.AsyncName}({Rt}CallContext<{p}, {r}.Builder> context, {Token} cancellationToken);");
             _w.Blank();
         }
@@ -168,7 +220,7 @@ internal sealed partial class Emitter
                 if (!seen.Add(signature))
                     continue;
                 _w.Blank();
-                _w.Summary(model.MemberDoc(type.Node.Id, m.Method.CodeOrder) ?? $"{type.Name}.{m.Method.Name}.");
+                _w.Summary(model.MemberDoc(type.Node.Id, m.Ordinal) ?? $"{type.Name}.{m.Method.Name}.");
                 _w.Line($"public abstract {ValueTask} {signature};");
             }
         }

@@ -90,7 +90,7 @@ internal sealed partial class Emitter
     private void EmitReaderField(TypeInfo owner, FieldInfo f)
     {
         var field = f.Field;
-        var doc = model.MemberDoc(owner.Node.Id, field.CodeOrder);
+        var doc = model.MemberDoc(owner.Node.Id, f.Index);
         if (field.IsGroup)
         {
             _w.Blank();
@@ -223,7 +223,7 @@ internal sealed partial class Emitter
     private void EmitBuilderField(TypeInfo owner, FieldInfo f)
     {
         var field = f.Field;
-        var doc = model.MemberDoc(owner.Node.Id, field.CodeOrder);
+        var doc = model.MemberDoc(owner.Node.Id, f.Index);
         string? disc = field.DiscriminantValue != Field.NoDiscriminant
             ? $"_s.WriteUInt16({owner.Node.DiscriminantOffset}, {field.DiscriminantValue});"
             : null;

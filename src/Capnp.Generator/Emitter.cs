@@ -26,6 +26,7 @@ internal sealed partial class Emitter(SchemaModel model)
         _w.Open($"public static partial class {file.Name}");
         _w.Summary("The file's 64-bit id.");
         _w.Line($"public const ulong FileId = {Naming.Hex(fileId)};");
+        EmitInterfaceRegistration(file);
         foreach (var nested in file.Node.NestedNodes)
         {
             if (model.TryGetType(nested.Id, out var info) && info.Node.Kind == NodeKind.Const)
@@ -39,8 +40,16 @@ internal sealed partial class Emitter(SchemaModel model)
                 EmitNode(info);
         }
 
-        return _w.ToString();
+        var text = _w.ToString();
+        return SchemaModel.HasAnnotation(file.Node.Annotations, SchemaModel.CSharpInternalAnnotation)
+            ? MakeTopLevelInternal(text)
+            : text;
     }
+
+    // Top-level declarations are the only lines that start in column 0 with "public "; nested members keep "public",
+    // which an internal enclosing type already limits to the assembly.
+    private static string MakeTopLevelInternal(string text) =>
+        string.Join('\n', text.Split('\n').Select(line => line.StartsWith("public ", StringComparison.Ordinal) ? "internal " + line[7..] : line));
 
     private void EmitNode(TypeInfo info)
     {
@@ -78,7 +87,7 @@ internal sealed partial class Emitter(SchemaModel model)
         var enumerants = info.Node.Enumerants.ToList();
         for (int i = 0; i < enumerants.Count; i++)
         {
-            _w.Summary(model.MemberDoc(info.Node.Id, enumerants[i].CodeOrder));
+            _w.Summary(model.MemberDoc(info.Node.Id, i));
             _w.Line($"{info.EnumerantNames[i]} = {i},");
         }
 

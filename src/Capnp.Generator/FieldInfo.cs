@@ -3,9 +3,12 @@ using Capnp.Generator.Schema;
 namespace Capnp.Generator;
 
 /// <summary>A field's C# names.</summary>
-internal sealed class FieldInfo(Field field, string name)
+internal sealed class FieldInfo(Field field, int index, string name)
 {
     public Field Field { get; } = field;
+
+    /// <summary>The field's position in its node's field list (ordinal order), which indexes its doc comment.</summary>
+    public int Index { get; } = index;
 
     /// <summary>The property name.</summary>
     public string Name { get; } = name;

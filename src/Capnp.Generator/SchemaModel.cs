@@ -14,6 +14,9 @@ internal sealed class SchemaModel
     /// <summary>Id of csharp.capnp's <c>name</c> annotation.</summary>
     public const ulong CSharpNameAnnotation = 0xe3a1898566600dbe;
 
+    /// <summary>Id of csharp.capnp's <c>internal</c> annotation.</summary>
+    public const ulong CSharpInternalAnnotation = 0xeee90c6f0fa094c6;
+
     /// <summary>Id of c++.capnp's <c>namespace</c> annotation.</summary>
     public const ulong CxxNamespaceAnnotation = 0xb9c6f99ebf805f2c;
 
@@ -53,12 +56,14 @@ internal sealed class SchemaModel
 
     public string? Doc(ulong id) => _docs.TryGetValue(id, out var info) ? NullIfEmpty(info.DocComment) : null;
 
-    public string? MemberDoc(ulong id, int codeOrder)
+    /// <summary>The doc comment of member <paramref name="index"/> of node <paramref name="id"/>: the index in the
+    /// node's field, enumerant or method list (ordinal order, not code order), as the compiler lists member docs.</summary>
+    public string? MemberDoc(ulong id, int index)
     {
         if (!_docs.TryGetValue(id, out var info))
             return null;
         var members = info.MemberDocComments;
-        return codeOrder < members.Count ? NullIfEmpty(members[codeOrder]) : null;
+        return index < members.Count ? NullIfEmpty(members[index]) : null;
     }
 
     /// <summary>The text of an annotation with <paramref name="id"/>, if applied.</summary>
@@ -71,6 +76,18 @@ internal sealed class SchemaModel
         }
 
         return null;
+    }
+
+    /// <summary>True when an annotation with <paramref name="id"/> is applied.</summary>
+    public static bool HasAnnotation(StructListReader<Annotation> annotations, ulong id)
+    {
+        foreach (var annotation in annotations)
+        {
+            if (annotation.Id == id)
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>The node's name as the schema compiler displays it, without the file: "Init.construct$Params".</summary>
@@ -167,12 +184,12 @@ internal sealed class SchemaModel
 
     private void NameFields(TypeInfo info)
     {
-        var fields = info.Node.Fields.OrderBy(f => f.CodeOrder).ToList();
+        var fields = info.Node.Fields.Select((field, index) => (field, index)).OrderBy(f => f.field.CodeOrder).ToList();
         var unionTaken = new HashSet<string>(StringComparer.Ordinal) { "value__" };
-        foreach (var field in fields)
+        foreach (var (field, index) in fields)
         {
             var desired = AnnotationText(field.Annotations, CSharpNameAnnotation) ?? Naming.Pascal(field.Name);
-            var fi = new FieldInfo(field, Naming.Unique(desired, info.Scope));
+            var fi = new FieldInfo(field, index, Naming.Unique(desired, info.Scope));
             if (field.DiscriminantValue != Schema.Field.NoDiscriminant)
                 fi.CaseName = Naming.Unique(desired, unionTaken);
             info.Fields.Add(fi);
@@ -192,7 +209,7 @@ internal sealed class SchemaModel
     {
         var methods = info.Node.Methods.ToList();
         var constTaken = new HashSet<string>(StringComparer.Ordinal) { "Methods" };
-        var clientTaken = new HashSet<string>(StringComparer.Ordinal) { "Client", "Hook", "Create", "InterfaceId", "IsNull" };
+        var clientTaken = new HashSet<string>(StringComparer.Ordinal) { "Client", "Hook", "Create", "InterfaceId", "IsNull", "AddRef", "Dispose", "FromServer" };
         var serverTaken = new HashSet<string>(StringComparer.Ordinal) { "Server", "IServer", "DispatchAsync", "Unimplemented" };
         for (int ordinal = 0; ordinal < methods.Count; ordinal++)
         {

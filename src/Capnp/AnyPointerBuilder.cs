@@ -182,7 +182,8 @@ public readonly struct AnyPointerBuilder
     /// <summary>Sets the slot to zeroed Data of <paramref name="length"/> bytes and returns them to fill in place.</summary>
     public Span<byte> InitData(int length) => AllocateBlob(length, nulTerminated: false, clear: true)[..length];
 
-    /// <summary>Sets the slot to a capability, adding it to the message's capability table (null clears).</summary>
+    /// <summary>Sets the slot to a capability (null clears). The message's capability table takes its own reference
+    /// (<see cref="IClientHook.AddRef"/>), released when the message is disposed; the caller keeps theirs.</summary>
     public void SetCapability(IClientHook? capability)
     {
         if (capability is null)
@@ -191,7 +192,7 @@ public readonly struct AnyPointerBuilder
             return;
         }
 
-        _message.WriteWord(_segment, _pointerOffset, WirePointer.Capability(_message.AddCapability(capability)));
+        _message.WriteWord(_segment, _pointerOffset, WirePointer.Capability(_message.AddCapability(capability.AddRef())));
     }
 
     /// <summary>The Text the slot points to, read back in place.</summary>
@@ -200,7 +201,7 @@ public readonly struct AnyPointerBuilder
     /// <summary>The Data the slot points to, read back in place.</summary>
     public ReadOnlyMemory<byte> GetData() => AsReader().GetData();
 
-    /// <summary>The capability the slot holds.</summary>
+    /// <summary>The capability the slot holds: a new reference the caller disposes (null when the slot is null).</summary>
     public IClientHook? GetCapability() => AsReader().GetCapability();
 
     /// <summary>

@@ -54,7 +54,13 @@ public readonly struct AnyPointerReader
     public ReadOnlyMemory<byte> GetData() =>
         _message is null ? default : _message.ReadBlob(_segment, _pointerOffset, text: false, out _);
 
-    /// <summary>Reads the pointer as a capability from the message's capability table (null when null).</summary>
+    /// <summary>Reads the pointer as a capability from the message's capability table: a new reference
+    /// (<see cref="IClientHook.AddRef"/>) the caller disposes; null when the pointer is null.</summary>
     public IClientHook? GetCapability() =>
+        _message?.ReadCapability(_segment, _pointerOffset)?.AddRef();
+
+    /// <summary>The capability table's own entry for this pointer, without a new reference (valid while the
+    /// message is).</summary>
+    internal IClientHook? GetCapabilityEntry() =>
         _message?.ReadCapability(_segment, _pointerOffset);
 }

@@ -37,7 +37,8 @@ public sealed partial class MessageBuilder : IDisposable
         _used[0] = 8;
     }
 
-    /// <summary>The capabilities capability pointers in this message refer to, by index.</summary>
+    /// <summary>The capabilities capability pointers in this message refer to, by index. The message owns these
+    /// references: <see cref="Dispose"/> disposes them.</summary>
     public IList<IClientHook?> CapTable => _capTable ??= [];
 
     /// <summary>Number of segments.</summary>
@@ -93,12 +94,20 @@ public sealed partial class MessageBuilder : IDisposable
         return reader;
     }
 
-    /// <summary>Returns the segments to the pool. Builders and spans handed out must not be used afterwards.</summary>
+    /// <summary>Returns the segments to the pool and drops the capability table's references. Builders and spans
+    /// handed out must not be used afterwards.</summary>
     public void Dispose()
     {
         if (_disposed)
             return;
         _disposed = true;
+        if (_capTable is { } table)
+        {
+            _capTable = null;
+            foreach (var capability in table)
+                capability?.Dispose();
+        }
+
         for (int i = 0; i < _count; i++)
         {
             ArrayPool<byte>.Shared.Return(_buffers[i]);
@@ -137,6 +146,9 @@ public sealed partial class MessageBuilder : IDisposable
             return view;
         }
     }
+
+    /// <summary>The capability table if any capability was added (null otherwise: no table to describe).</summary>
+    internal IReadOnlyList<IClientHook?>? CapTableIfAny => _capTable;
 
     internal uint AddCapability(IClientHook hook)
     {

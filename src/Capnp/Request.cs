@@ -31,9 +31,14 @@ public readonly struct Request<TParams, TResults> : IDisposable
     /// <summary>Sends the call.</summary>
     public PendingCall<TResults> Send() => new(_hook.Send());
 
-    /// <summary>Sends the call and waits for its results.</summary>
-    public ValueTask<Response<TResults>> CallAsync(CancellationToken cancellationToken = default) =>
-        Send().GetResponseAsync(cancellationToken);
+    /// <summary>Sends the call and waits for its results. Cancelling the wait drops the call (the RPC layer tells
+    /// the callee with a Finish).</summary>
+    public async ValueTask<Response<TResults>> CallAsync(CancellationToken cancellationToken = default)
+    {
+        // The answer is only needed until the results arrive: the response keeps what it needs.
+        using var pending = Send();
+        return await pending.GetResponseAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Drops the request (after sending, the answer lives on in the <see cref="PendingCall{TResults}"/>).</summary>
     public void Dispose() => _hook?.Dispose();

@@ -176,8 +176,8 @@ public readonly struct StructReader
     public ReadOnlyMemory<byte> ReadData(int index, ReadOnlyMemory<byte> defaultValue) =>
         HasPointer(index) ? ReadData(index) : defaultValue;
 
-    /// <summary>Reads the capability at pointer <paramref name="index"/> from the message's capability table;
-    /// null when the pointer is null.</summary>
+    /// <summary>Reads the capability at pointer <paramref name="index"/> from the message's capability table: a new
+    /// reference (<see cref="IClientHook.AddRef"/>) the caller disposes; null when the pointer is null.</summary>
     public IClientHook? ReadCapability(int index) =>
-        (uint)index < (uint)_pointerCount ? _message!.ReadCapability(_segment, _pointerOffset + (index * 8)) : null;
+        (uint)index < (uint)_pointerCount ? _message!.ReadCapability(_segment, _pointerOffset + (index * 8))?.AddRef() : null;
 }

@@ -9,6 +9,18 @@ public static partial class InitSchema
 {
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0xf2c5cfa319406aa6UL;
+
+    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
+    [global::System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterInterfaces()
+    {
+        global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.Init.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.Init.SchemaName,
+            ["construct", "makeEcho", "makeMiningOld2", "makeMining", "makeRpc"],
+            ["Init.construct$Params", "Init.makeEcho$Params", "Init.makeMiningOld2$Params", "Init.makeMining$Params", "Init.makeRpc$Params"],
+            ["Init.construct$Results", "Init.makeEcho$Results", "Init.makeMiningOld2$Results", "Init.makeMining$Results", "Init.makeRpc$Results"]);
+    }
+    #pragma warning restore CA2255
 }
 
 public static partial class Init
@@ -25,8 +37,8 @@ public static partial class Init
         /// <summary>Exchanges thread maps: called once by the client right after connecting.</summary>
         public const ushort Construct = 0;
         public const ushort MakeEcho = 1;
-        public const ushort MakeMiningOld2 = 2;
         /// <summary>Retired; kept so that old clients get an error rather than a different method.</summary>
+        public const ushort MakeMiningOld2 = 2;
         public const ushort MakeMining = 3;
         public const ushort MakeRpc = 4;
     }
@@ -726,7 +738,7 @@ public static partial class Init
     }
 
     /// <summary>A reference to a Init capability: starts calls through the RPC layer's hook.</summary>
-    public readonly struct Client : global::Capnp.ICapabilityClient<Client>
+    public readonly struct Client : global::Capnp.ICapabilityClient<Client>, global::System.IDisposable
     {
         /// <summary>Wraps a capability reference (null for a null capability).</summary>
         public Client(global::Capnp.IClientHook? hook) => Hook = hook;
@@ -743,6 +755,15 @@ public static partial class Init
         /// <summary>Wraps a capability reference.</summary>
         public static Client Create(global::Capnp.IClientHook? hook) => new(hook);
 
+        /// <summary>A reference to a Init served in this process by <paramref name="server"/> (one object per server; the server is disposed, if disposable, when its last reference is dropped).</summary>
+        public static Client FromServer(Server server) => new(global::Capnp.Rpc.Capability.FromServer(server));
+
+        /// <summary>Another reference to the same capability; each reference is disposed on its own.</summary>
+        public Client AddRef() => new(Hook?.AddRef());
+
+        /// <summary>Drops this reference (the capability is released when its last reference is dropped).</summary>
+        public void Dispose() => Hook?.Dispose();
+
         /// <summary>Exchanges thread maps: called once by the client right after connecting.</summary>
         public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.ConstructParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.ConstructResults> ConstructRequest() =>
             global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.ConstructParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.ConstructResults>.Create(Hook, global::Bitcoin.Ipc.Capnp.Messages.Init.InterfaceId, 0);
@@ -751,11 +772,11 @@ public static partial class Init
         public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeEchoParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeEchoResults> MakeEchoRequest() =>
             global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeEchoParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeEchoResults>.Create(Hook, global::Bitcoin.Ipc.Capnp.Messages.Init.InterfaceId, 1);
 
-        /// <summary>Starts a call to makeMiningOld2: fill its parameters, then send.</summary>
+        /// <summary>Retired; kept so that old clients get an error rather than a different method.</summary>
         public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningOld2Params.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningOld2Results> MakeMiningOld2Request() =>
             global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningOld2Params.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningOld2Results>.Create(Hook, global::Bitcoin.Ipc.Capnp.Messages.Init.InterfaceId, 2);
 
-        /// <summary>Retired; kept so that old clients get an error rather than a different method.</summary>
+        /// <summary>Starts a call to makeMining: fill its parameters, then send.</summary>
         public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningResults> MakeMiningRequest() =>
             global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningResults>.Create(Hook, global::Bitcoin.Ipc.Capnp.Messages.Init.InterfaceId, 3);
 
@@ -772,9 +793,9 @@ public static partial class Init
 
         global::System.Threading.Tasks.ValueTask MakeEchoAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeEchoParams, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeEchoResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
+        /// <summary>Retired; kept so that old clients get an error rather than a different method.</summary>
         global::System.Threading.Tasks.ValueTask MakeMiningOld2Async(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningOld2Params, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningOld2Results.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
-        /// <summary>Retired; kept so that old clients get an error rather than a different method.</summary>
         global::System.Threading.Tasks.ValueTask MakeMiningAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningParams, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
         global::System.Threading.Tasks.ValueTask MakeRpcAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeRpcParams, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeRpcResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
@@ -809,10 +830,10 @@ public static partial class Init
         /// <summary>Init.makeEcho.</summary>
         public abstract global::System.Threading.Tasks.ValueTask MakeEchoAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeEchoParams, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeEchoResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
-        /// <summary>Init.makeMiningOld2.</summary>
+        /// <summary>Retired; kept so that old clients get an error rather than a different method.</summary>
         public abstract global::System.Threading.Tasks.ValueTask MakeMiningOld2Async(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningOld2Params, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningOld2Results.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
-        /// <summary>Retired; kept so that old clients get an error rather than a different method.</summary>
+        /// <summary>Init.makeMining.</summary>
         public abstract global::System.Threading.Tasks.ValueTask MakeMiningAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningParams, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>Init.makeRpc.</summary>

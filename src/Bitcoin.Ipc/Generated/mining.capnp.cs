@@ -10,6 +10,22 @@ public static partial class MiningSchema
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0xc77d03df6a41b505UL;
 
+    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
+    [global::System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterInterfaces()
+    {
+        global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.Mining.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.Mining.SchemaName,
+            ["isTestChain", "isInitialBlockDownload", "getTip", "waitTipChanged", "createNewBlock", "checkBlock", "interrupt", "submitBlock", "getTransactionsByTxID", "getTransactionsByWitnessID"],
+            ["Mining.isTestChain$Params", "Mining.isInitialBlockDownload$Params", "Mining.getTip$Params", "Mining.waitTipChanged$Params", "Mining.createNewBlock$Params", "Mining.checkBlock$Params", "Mining.interrupt$Params", "Mining.submitBlock$Params", "Mining.getTransactionsByTxID$Params", "Mining.getTransactionsByWitnessID$Params"],
+            ["Mining.isTestChain$Results", "Mining.isInitialBlockDownload$Results", "Mining.getTip$Results", "Mining.waitTipChanged$Results", "Mining.createNewBlock$Results", "Mining.checkBlock$Results", "Mining.interrupt$Results", "Mining.submitBlock$Results", "Mining.getTransactionsByTxID$Results", "Mining.getTransactionsByWitnessID$Results"]);
+        global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SchemaName,
+            ["destroy", "getBlockHeader", "getBlock", "getTxFees", "getTxSigops", "getCoinbaseTx", "getCoinbaseMerklePath", "submitSolutionOld7", "waitNext", "interruptWait", "submitSolution"],
+            ["BlockTemplate.destroy$Params", "BlockTemplate.getBlockHeader$Params", "BlockTemplate.getBlock$Params", "BlockTemplate.getTxFees$Params", "BlockTemplate.getTxSigops$Params", "BlockTemplate.getCoinbaseTx$Params", "BlockTemplate.getCoinbaseMerklePath$Params", "BlockTemplate.submitSolutionOld7$Params", "BlockTemplate.waitNext$Params", "BlockTemplate.interruptWait$Params", "BlockTemplate.submitSolution$Params"],
+            ["BlockTemplate.destroy$Results", "BlockTemplate.getBlockHeader$Results", "BlockTemplate.getBlock$Results", "BlockTemplate.getTxFees$Results", "BlockTemplate.getTxSigops$Results", "BlockTemplate.getCoinbaseTx$Results", "BlockTemplate.getCoinbaseMerklePath$Results", "BlockTemplate.submitSolutionOld7$Results", "BlockTemplate.waitNext$Results", "BlockTemplate.interruptWait$Results", "BlockTemplate.submitSolution$Results"]);
+    }
+    #pragma warning restore CA2255
+
     public const long MaxMoney = 2100000000000000L;
 
     public const double MaxDouble = 1.7976931348623157E+308D;
@@ -1658,7 +1674,7 @@ public static partial class Mining
     }
 
     /// <summary>A reference to a Mining capability: starts calls through the RPC layer's hook.</summary>
-    public readonly struct Client : global::Capnp.ICapabilityClient<Client>
+    public readonly struct Client : global::Capnp.ICapabilityClient<Client>, global::System.IDisposable
     {
         /// <summary>Wraps a capability reference (null for a null capability).</summary>
         public Client(global::Capnp.IClientHook? hook) => Hook = hook;
@@ -1674,6 +1690,15 @@ public static partial class Mining
 
         /// <summary>Wraps a capability reference.</summary>
         public static Client Create(global::Capnp.IClientHook? hook) => new(hook);
+
+        /// <summary>A reference to a Mining served in this process by <paramref name="server"/> (one object per server; the server is disposed, if disposable, when its last reference is dropped).</summary>
+        public static Client FromServer(Server server) => new(global::Capnp.Rpc.Capability.FromServer(server));
+
+        /// <summary>Another reference to the same capability; each reference is disposed on its own.</summary>
+        public Client AddRef() => new(Hook?.AddRef());
+
+        /// <summary>Drops this reference (the capability is released when its last reference is dropped).</summary>
+        public void Dispose() => Hook?.Dispose();
 
         /// <summary>Starts a call to isTestChain: fill its parameters, then send.</summary>
         public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Mining.IsTestChainParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Mining.IsTestChainResults> IsTestChainRequest() =>
@@ -1819,10 +1844,10 @@ public static partial class BlockTemplate
         public const ushort GetTxSigops = 4;
         public const ushort GetCoinbaseTx = 5;
         public const ushort GetCoinbaseMerklePath = 6;
+        /// <summary>Retired form of submitSolution; answers with an error.</summary>
         public const ushort SubmitSolutionOld7 = 7;
         public const ushort WaitNext = 8;
         public const ushort InterruptWait = 9;
-        /// <summary>Retired form of submitSolution; answers with an error.</summary>
         public const ushort SubmitSolution = 10;
     }
 
@@ -3505,7 +3530,7 @@ public static partial class BlockTemplate
     }
 
     /// <summary>A reference to a BlockTemplate capability: starts calls through the RPC layer's hook.</summary>
-    public readonly struct Client : global::Capnp.ICapabilityClient<Client>
+    public readonly struct Client : global::Capnp.ICapabilityClient<Client>, global::System.IDisposable
     {
         /// <summary>Wraps a capability reference (null for a null capability).</summary>
         public Client(global::Capnp.IClientHook? hook) => Hook = hook;
@@ -3521,6 +3546,15 @@ public static partial class BlockTemplate
 
         /// <summary>Wraps a capability reference.</summary>
         public static Client Create(global::Capnp.IClientHook? hook) => new(hook);
+
+        /// <summary>A reference to a BlockTemplate served in this process by <paramref name="server"/> (one object per server; the server is disposed, if disposable, when its last reference is dropped).</summary>
+        public static Client FromServer(Server server) => new(global::Capnp.Rpc.Capability.FromServer(server));
+
+        /// <summary>Another reference to the same capability; each reference is disposed on its own.</summary>
+        public Client AddRef() => new(Hook?.AddRef());
+
+        /// <summary>Drops this reference (the capability is released when its last reference is dropped).</summary>
+        public void Dispose() => Hook?.Dispose();
 
         /// <summary>Starts a call to destroy: fill its parameters, then send.</summary>
         public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.DestroyParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.DestroyResults> DestroyRequest() =>
@@ -3550,7 +3584,7 @@ public static partial class BlockTemplate
         public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseMerklePathParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseMerklePathResults> GetCoinbaseMerklePathRequest() =>
             global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseMerklePathParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseMerklePathResults>.Create(Hook, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterfaceId, 6);
 
-        /// <summary>Starts a call to submitSolutionOld7: fill its parameters, then send.</summary>
+        /// <summary>Retired form of submitSolution; answers with an error.</summary>
         public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionOld7Params.Builder, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionOld7Results> SubmitSolutionOld7Request() =>
             global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionOld7Params.Builder, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionOld7Results>.Create(Hook, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterfaceId, 7);
 
@@ -3562,7 +3596,7 @@ public static partial class BlockTemplate
         public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterruptWaitParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterruptWaitResults> InterruptWaitRequest() =>
             global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterruptWaitParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterruptWaitResults>.Create(Hook, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterfaceId, 9);
 
-        /// <summary>Retired form of submitSolution; answers with an error.</summary>
+        /// <summary>Starts a call to submitSolution: fill its parameters, then send.</summary>
         public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionResults> SubmitSolutionRequest() =>
             global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionResults>.Create(Hook, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterfaceId, 10);
     }
@@ -3584,13 +3618,13 @@ public static partial class BlockTemplate
 
         global::System.Threading.Tasks.ValueTask GetCoinbaseMerklePathAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseMerklePathParams, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseMerklePathResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
+        /// <summary>Retired form of submitSolution; answers with an error.</summary>
         global::System.Threading.Tasks.ValueTask SubmitSolutionOld7Async(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionOld7Params, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionOld7Results.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
         global::System.Threading.Tasks.ValueTask WaitNextAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.WaitNextParams, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.WaitNextResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
         global::System.Threading.Tasks.ValueTask InterruptWaitAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterruptWaitParams, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterruptWaitResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
-        /// <summary>Retired form of submitSolution; answers with an error.</summary>
         global::System.Threading.Tasks.ValueTask SubmitSolutionAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionParams, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
     }
 
@@ -3644,7 +3678,7 @@ public static partial class BlockTemplate
         /// <summary>BlockTemplate.getCoinbaseMerklePath.</summary>
         public abstract global::System.Threading.Tasks.ValueTask GetCoinbaseMerklePathAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseMerklePathParams, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseMerklePathResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
-        /// <summary>BlockTemplate.submitSolutionOld7.</summary>
+        /// <summary>Retired form of submitSolution; answers with an error.</summary>
         public abstract global::System.Threading.Tasks.ValueTask SubmitSolutionOld7Async(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionOld7Params, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionOld7Results.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
         /// <summary>BlockTemplate.waitNext.</summary>
@@ -3653,7 +3687,7 @@ public static partial class BlockTemplate
         /// <summary>BlockTemplate.interruptWait.</summary>
         public abstract global::System.Threading.Tasks.ValueTask InterruptWaitAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterruptWaitParams, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterruptWaitResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
-        /// <summary>Retired form of submitSolution; answers with an error.</summary>
+        /// <summary>BlockTemplate.submitSolution.</summary>
         public abstract global::System.Threading.Tasks.ValueTask SubmitSolutionAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionParams, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
     }
 }

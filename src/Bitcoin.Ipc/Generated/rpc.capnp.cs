@@ -9,6 +9,18 @@ public static partial class RpcSchema
 {
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0x9c3505dc45e146acUL;
+
+    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
+    [global::System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterInterfaces()
+    {
+        global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.Rpc.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.Rpc.SchemaName,
+            ["executeRpc"],
+            ["Rpc.executeRpc$Params"],
+            ["Rpc.executeRpc$Results"]);
+    }
+    #pragma warning restore CA2255
 }
 
 public static partial class Rpc
@@ -233,7 +245,7 @@ public static partial class Rpc
     }
 
     /// <summary>A reference to a Rpc capability: starts calls through the RPC layer's hook.</summary>
-    public readonly struct Client : global::Capnp.ICapabilityClient<Client>
+    public readonly struct Client : global::Capnp.ICapabilityClient<Client>, global::System.IDisposable
     {
         /// <summary>Wraps a capability reference (null for a null capability).</summary>
         public Client(global::Capnp.IClientHook? hook) => Hook = hook;
@@ -249,6 +261,15 @@ public static partial class Rpc
 
         /// <summary>Wraps a capability reference.</summary>
         public static Client Create(global::Capnp.IClientHook? hook) => new(hook);
+
+        /// <summary>A reference to a Rpc served in this process by <paramref name="server"/> (one object per server; the server is disposed, if disposable, when its last reference is dropped).</summary>
+        public static Client FromServer(Server server) => new(global::Capnp.Rpc.Capability.FromServer(server));
+
+        /// <summary>Another reference to the same capability; each reference is disposed on its own.</summary>
+        public Client AddRef() => new(Hook?.AddRef());
+
+        /// <summary>Drops this reference (the capability is released when its last reference is dropped).</summary>
+        public void Dispose() => Hook?.Dispose();
 
         /// <summary>Runs the JSON-RPC `request` (text) as if sent to `uri` by `user`; returns the JSON reply as text.</summary>
         public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Rpc.ExecuteRpcParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Rpc.ExecuteRpcResults> ExecuteRpcRequest() =>

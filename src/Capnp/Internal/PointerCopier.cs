@@ -23,7 +23,8 @@ internal static class PointerCopier
                 CopyList(source.GetList(ElementSize.Empty), message, segment, pointerOffset);
                 break;
             case PointerKind.Capability:
-                slot.SetCapability(source.GetCapability());
+                // The table entry itself: SetCapability takes the destination's own reference.
+                slot.SetCapability(source.GetCapabilityEntry());
                 break;
         }
     }

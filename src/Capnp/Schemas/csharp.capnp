@@ -8,3 +8,6 @@ annotation namespace(file): Text;
 
 annotation name(field, enumerant, struct, enum, interface, method, group, const): Text;
 # A different C# name for a declaration (in PascalCase, as it will appear).
+
+annotation internal(file): Void;
+# Declares the file's top-level C# types `internal` instead of `public` (protocol types private to an assembly).

@@ -10,6 +10,26 @@ public static partial class TestSchema
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0xf7c39fa43d26f506UL;
 
+    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
+    [global::System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterInterfaces()
+    {
+        global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Capnp.Tests.Schema.Widget.InterfaceId, global::Capnp.Tests.Schema.Widget.SchemaName,
+            ["getName", "resize", "describe"],
+            ["Widget.getName$Params", "Widget.resize$Params", "Inner"],
+            ["Widget.getName$Results", "Widget.resize$Results", "Inner"]);
+        global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Capnp.Tests.Schema.Labelled.InterfaceId, global::Capnp.Tests.Schema.Labelled.SchemaName,
+            ["label"],
+            ["Labelled.label$Params"],
+            ["Labelled.label$Results"]);
+        global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Capnp.Tests.Schema.Gadget.InterfaceId, global::Capnp.Tests.Schema.Gadget.SchemaName,
+            ["activate", "configure"],
+            ["Gadget.activate$Params", "Gadget.configure$Params"],
+            ["Gadget.activate$Results", "Gadget.configure$Results"]);
+    }
+    #pragma warning restore CA2255
+
     public const int ConstInt = -5;
 
     public const string ConstText = "hello \"world\"\n";
@@ -2696,7 +2716,7 @@ public static partial class Widget
     }
 
     /// <summary>A reference to a Widget capability: starts calls through the RPC layer's hook.</summary>
-    public readonly struct Client : global::Capnp.ICapabilityClient<Client>
+    public readonly struct Client : global::Capnp.ICapabilityClient<Client>, global::System.IDisposable
     {
         /// <summary>Wraps a capability reference (null for a null capability).</summary>
         public Client(global::Capnp.IClientHook? hook) => Hook = hook;
@@ -2712,6 +2732,15 @@ public static partial class Widget
 
         /// <summary>Wraps a capability reference.</summary>
         public static Client Create(global::Capnp.IClientHook? hook) => new(hook);
+
+        /// <summary>A reference to a Widget served in this process by <paramref name="server"/> (one object per server; the server is disposed, if disposable, when its last reference is dropped).</summary>
+        public static Client FromServer(Server server) => new(global::Capnp.Rpc.Capability.FromServer(server));
+
+        /// <summary>Another reference to the same capability; each reference is disposed on its own.</summary>
+        public Client AddRef() => new(Hook?.AddRef());
+
+        /// <summary>Drops this reference (the capability is released when its last reference is dropped).</summary>
+        public void Dispose() => Hook?.Dispose();
 
         /// <summary>Starts a call to getName: fill its parameters, then send.</summary>
         public global::Capnp.Request<global::Capnp.Tests.Schema.Widget.GetNameParams.Builder, global::Capnp.Tests.Schema.Widget.GetNameResults> GetNameRequest() =>
@@ -2914,7 +2943,7 @@ public static partial class Labelled
     }
 
     /// <summary>A reference to a Labelled capability: starts calls through the RPC layer's hook.</summary>
-    public readonly struct Client : global::Capnp.ICapabilityClient<Client>
+    public readonly struct Client : global::Capnp.ICapabilityClient<Client>, global::System.IDisposable
     {
         /// <summary>Wraps a capability reference (null for a null capability).</summary>
         public Client(global::Capnp.IClientHook? hook) => Hook = hook;
@@ -2930,6 +2959,15 @@ public static partial class Labelled
 
         /// <summary>Wraps a capability reference.</summary>
         public static Client Create(global::Capnp.IClientHook? hook) => new(hook);
+
+        /// <summary>A reference to a Labelled served in this process by <paramref name="server"/> (one object per server; the server is disposed, if disposable, when its last reference is dropped).</summary>
+        public static Client FromServer(Server server) => new(global::Capnp.Rpc.Capability.FromServer(server));
+
+        /// <summary>Another reference to the same capability; each reference is disposed on its own.</summary>
+        public Client AddRef() => new(Hook?.AddRef());
+
+        /// <summary>Drops this reference (the capability is released when its last reference is dropped).</summary>
+        public void Dispose() => Hook?.Dispose();
 
         /// <summary>Starts a call to label: fill its parameters, then send.</summary>
         public global::Capnp.Request<global::Capnp.Tests.Schema.Labelled.LabelParams.Builder, global::Capnp.Tests.Schema.Labelled.LabelResults> LabelRequest() =>
@@ -3352,7 +3390,7 @@ public static partial class Gadget
     }
 
     /// <summary>A reference to a Gadget capability: starts calls through the RPC layer's hook.</summary>
-    public readonly struct Client : global::Capnp.ICapabilityClient<Client>
+    public readonly struct Client : global::Capnp.ICapabilityClient<Client>, global::System.IDisposable
     {
         /// <summary>Wraps a capability reference (null for a null capability).</summary>
         public Client(global::Capnp.IClientHook? hook) => Hook = hook;
@@ -3368,6 +3406,15 @@ public static partial class Gadget
 
         /// <summary>Wraps a capability reference.</summary>
         public static Client Create(global::Capnp.IClientHook? hook) => new(hook);
+
+        /// <summary>A reference to a Gadget served in this process by <paramref name="server"/> (one object per server; the server is disposed, if disposable, when its last reference is dropped).</summary>
+        public static Client FromServer(Server server) => new(global::Capnp.Rpc.Capability.FromServer(server));
+
+        /// <summary>Another reference to the same capability; each reference is disposed on its own.</summary>
+        public Client AddRef() => new(Hook?.AddRef());
+
+        /// <summary>Drops this reference (the capability is released when its last reference is dropped).</summary>
+        public void Dispose() => Hook?.Dispose();
 
         /// <summary>The same capability seen as its superclass Widget.</summary>
         public static implicit operator global::Capnp.Tests.Schema.Widget.Client(Client client) => new(client.Hook);

@@ -9,6 +9,22 @@ public static partial class ProxySchema
 {
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0xcc316e3f71a040fbUL;
+
+    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
+    [global::System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterInterfaces()
+    {
+        global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Multiprocess.Capnp.ThreadMap.InterfaceId, global::Multiprocess.Capnp.ThreadMap.SchemaName,
+            ["makeThread", "makePool"],
+            ["ThreadMap.makeThread$Params", "ThreadMap.makePool$Params"],
+            ["ThreadMap.makeThread$Results", "ThreadMap.makePool$Results"]);
+        global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Multiprocess.Capnp.Thread.InterfaceId, global::Multiprocess.Capnp.Thread.SchemaName,
+            ["getName"],
+            ["Thread.getName$Params"],
+            ["Thread.getName$Results"]);
+    }
+    #pragma warning restore CA2255
 }
 
 /// <summary>Lets a client create threads on the server and name the one each call runs on.</summary>
@@ -297,7 +313,7 @@ public static partial class ThreadMap
     }
 
     /// <summary>A reference to a ThreadMap capability: starts calls through the RPC layer's hook.</summary>
-    public readonly struct Client : global::Capnp.ICapabilityClient<Client>
+    public readonly struct Client : global::Capnp.ICapabilityClient<Client>, global::System.IDisposable
     {
         /// <summary>Wraps a capability reference (null for a null capability).</summary>
         public Client(global::Capnp.IClientHook? hook) => Hook = hook;
@@ -313,6 +329,15 @@ public static partial class ThreadMap
 
         /// <summary>Wraps a capability reference.</summary>
         public static Client Create(global::Capnp.IClientHook? hook) => new(hook);
+
+        /// <summary>A reference to a ThreadMap served in this process by <paramref name="server"/> (one object per server; the server is disposed, if disposable, when its last reference is dropped).</summary>
+        public static Client FromServer(Server server) => new(global::Capnp.Rpc.Capability.FromServer(server));
+
+        /// <summary>Another reference to the same capability; each reference is disposed on its own.</summary>
+        public Client AddRef() => new(Hook?.AddRef());
+
+        /// <summary>Drops this reference (the capability is released when its last reference is dropped).</summary>
+        public void Dispose() => Hook?.Dispose();
 
         /// <summary>Starts a server thread named `name` and returns a handle to it.</summary>
         public global::Capnp.Request<global::Multiprocess.Capnp.ThreadMap.MakeThreadParams.Builder, global::Multiprocess.Capnp.ThreadMap.MakeThreadResults> MakeThreadRequest() =>
@@ -509,7 +534,7 @@ public static partial class Thread
     }
 
     /// <summary>A reference to a Thread capability: starts calls through the RPC layer's hook.</summary>
-    public readonly struct Client : global::Capnp.ICapabilityClient<Client>
+    public readonly struct Client : global::Capnp.ICapabilityClient<Client>, global::System.IDisposable
     {
         /// <summary>Wraps a capability reference (null for a null capability).</summary>
         public Client(global::Capnp.IClientHook? hook) => Hook = hook;
@@ -525,6 +550,15 @@ public static partial class Thread
 
         /// <summary>Wraps a capability reference.</summary>
         public static Client Create(global::Capnp.IClientHook? hook) => new(hook);
+
+        /// <summary>A reference to a Thread served in this process by <paramref name="server"/> (one object per server; the server is disposed, if disposable, when its last reference is dropped).</summary>
+        public static Client FromServer(Server server) => new(global::Capnp.Rpc.Capability.FromServer(server));
+
+        /// <summary>Another reference to the same capability; each reference is disposed on its own.</summary>
+        public Client AddRef() => new(Hook?.AddRef());
+
+        /// <summary>Drops this reference (the capability is released when its last reference is dropped).</summary>
+        public void Dispose() => Hook?.Dispose();
 
         /// <summary>The thread's name.</summary>
         public global::Capnp.Request<global::Multiprocess.Capnp.Thread.GetNameParams.Builder, global::Multiprocess.Capnp.Thread.GetNameResults> GetNameRequest() =>
