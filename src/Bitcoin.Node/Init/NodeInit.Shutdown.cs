@@ -1,3 +1,4 @@
+using Bitcoin.Common.Args;
 using Bitcoin.Common.DataDir;
 using Bitcoin.Common.Logging;
 using Bitcoin.Node.Context;
@@ -60,7 +61,17 @@ public static partial class NodeInit
         // After this, nothing may wait for the validation queue any more or shutdown would hang.
         node.Scheduler?.Stop();
 
-        ShutdownChainstate(node);
+        try
+        {
+            ShutdownChainstate(node);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or
+                                   Kernel.Storage.Database.DatabaseException)
+        {
+            // The databases could not be written: say so, and exit with a failure status, but finish shutting down.
+            InitMessages.Error($"Failed to write the chainstate to disk at shutdown: {e.Message}");
+            node.ExitStatus = 1;
+        }
 
         node.ValidationSignals?.Dispose();
         node.ValidationSignals = null;
