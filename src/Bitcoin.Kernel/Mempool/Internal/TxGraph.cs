@@ -53,7 +53,11 @@ internal sealed partial class TxGraph
         var touched = new List<MempoolEntry>();
         foreach (var entry in entries)
         {
-            foreach (var parent in entry.Parents) parent.Children.Add(entry);
+            foreach (var parent in entry.Parents)
+            {
+                parent.Children.Add(entry);
+                touched.Add(parent);
+            }
             touched.Add(entry);
             Count++;
         }
