@@ -4,6 +4,7 @@ using Bitcoin.Common.Rpc;
 using Bitcoin.Common.Rpc.Http;
 using Bitcoin.Kernel.Chain;
 using Bitcoin.Kernel.Index;
+using Bitcoin.Kernel.Mempool;
 using Bitcoin.Kernel.Validation;
 using Bitcoin.Node.Rpc;
 
@@ -73,6 +74,9 @@ public sealed class NodeContext
 
     /// <summary>The chainstate: block storage, block index, coins and validation (after the chain is loaded).</summary>
     public ChainstateManager? Chainman { get; set; }
+
+    /// <summary>The transaction memory pool (created with the chainstate, from the mempool and relay options).</summary>
+    public TxMemPool? Mempool { get; set; }
 
     /// <summary>The transaction index, with <c>-txindex</c>.</summary>
     public TxIndex? TxIndex { get; set; }

@@ -1,6 +1,7 @@
 using Bitcoin.Common.Args;
 using Bitcoin.Common.Logging;
 using Bitcoin.Kernel.Index;
+using Bitcoin.Kernel.Mempool;
 using Bitcoin.Kernel.Validation;
 using Bitcoin.Node.Context;
 using Bitcoin.Node.Mining;
@@ -27,6 +28,10 @@ public static partial class NodeInit
         ChainstateManager? chainman = null;
         while (chainman is null)
         {
+            // A fresh mempool for each attempt, as Core's InitAndLoadChainstate (a retry must not keep stale state).
+            var mempoolOptions = MempoolArgs.Read(args, node.ChainParams!, out var mempoolError, log: true)
+                                 ?? throw new InvalidOperationException(mempoolError);
+            node.Mempool = new TxMemPool(mempoolOptions with { Signals = node.ValidationSignals, Clock = NodeTimeProvider.Instance });
             node.InitMessage("Loading block index…", log: false);
             try
             {
@@ -62,6 +67,7 @@ public static partial class NodeInit
         }
 
         node.Chainman = chainman;
+        node.Mempool!.AttachChainstate(chainman);
         node.Notifications!.SetChainstateLoaded(true);
         var miningOptions = MiningArgs.Read(args, out var miningError) ?? throw new InvalidOperationException(miningError);
         // No mempool yet: blocks are assembled from the coinbase alone.
@@ -156,6 +162,7 @@ public static partial class NodeInit
             Clock = NodeTimeProvider.Instance,
             Notifications = node.Notifications,
             Signals = node.ValidationSignals,
+            Mempool = node.Mempool,
             Interrupt = node.ShutdownSignal.Token,
         };
     }
@@ -220,5 +227,6 @@ public static partial class NodeInit
 
         chainman?.Dispose();
         node.Chainman = null;
+        node.Mempool = null;
     }
 }

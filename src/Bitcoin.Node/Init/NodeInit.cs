@@ -103,7 +103,7 @@ public static partial class NodeInit
 
         if (MiningArgs.Read(args, out var miningError) is null)
             return InitMessages.Error(miningError);
-        if (MempoolOptionsCheck.Check(args, chainParams) is { } mempoolError)
+        if (MempoolArgs.Read(args, chainParams, out var mempoolError) is null)
             return InitMessages.Error(mempoolError);
 
         if (args.GetIntArg("-mocktime") is { } mockTime)
