@@ -83,7 +83,8 @@ public sealed partial class TxMemPool
     {
         lock (Lock)
         {
-            return _deltas.Select(d =>
+            // Core's map of deltas iterates in txid order.
+            return _deltas.OrderBy(d => Internal.TxidOrderKey.From(d.Key)).Select(d =>
             {
                 bool inMempool = _byTxid.TryGetValue(d.Key, out var entry);
                 return new PrioritisedTransaction(d.Key, inMempool, d.Value, inMempool ? entry!.ModifiedFee : null);

@@ -178,6 +178,9 @@ public sealed partial class TxMemPool
         }
     }
 
+    /// <summary>Starts walking chunks in mining order for a block template; dispose it on the same thread (it holds the lock).</summary>
+    public MempoolBlockBuilder StartBlockBuilding() => new(this);
+
     /// <summary>How many distinct clusters the given mempool entries belong to (Core's GetUniqueClusterCount).</summary>
     public int CountDistinctClusters(IEnumerable<MempoolEntry> entries)
     {

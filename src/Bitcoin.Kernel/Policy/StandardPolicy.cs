@@ -276,6 +276,12 @@ public static class StandardPolicy
         return false;
     }
 
+    /// <summary>Core's CScript::IsUnspendable: the script starts with OP_RETURN or is larger than 10000 bytes.</summary>
+    public static bool IsUnspendable(Script script) => PolicyScripts.IsUnspendable(script.ToBytes(true));
+
+    /// <summary>Core's CScript::HasValidOps: every operation parses, is a known opcode and pushes at most 520 bytes.</summary>
+    public static bool HasValidOps(Script script) => PolicyScripts.HasValidOps(script.ToBytes(true));
+
     /// <summary>The weight counted for a transaction: the larger of its weight and its sigop cost times <paramref name="bytesPerSigOp"/>.</summary>
     public static long GetSigOpsAdjustedWeight(long weight, long sigOpCost, int bytesPerSigOp) => Math.Max(weight, sigOpCost * bytesPerSigOp);
 

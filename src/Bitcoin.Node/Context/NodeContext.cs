@@ -78,6 +78,12 @@ public sealed class NodeContext
     /// <summary>The transaction memory pool (created with the chainstate, from the mempool and relay options).</summary>
     public TxMemPool? Mempool { get; set; }
 
+    /// <summary>The fee rate estimators (not with <c>-blocksonly</c>); set by <see cref="Bitcoin.Node.Mempool.MempoolStartup.StartFeeEstimation"/>.</summary>
+    public Kernel.FeeEstimation.FeeEstimatorManager? FeeEstimator { get; set; }
+
+    /// <summary>Announces locally submitted transactions to peers; set by the P2P layer (null: no relay).</summary>
+    public Bitcoin.Node.Mempool.ITxBroadcaster? TxBroadcaster { get; set; }
+
     /// <summary>The transaction index, with <c>-txindex</c>.</summary>
     public TxIndex? TxIndex { get; set; }
 
