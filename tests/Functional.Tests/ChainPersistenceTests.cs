@@ -78,6 +78,24 @@ public sealed class ChainPersistenceTests
     }
 
     [Fact]
+    public async Task MempoolIsSavedAtShutdownAndReloadedUnlessPersistMempoolIsOff()
+    {
+        await using var node = NodeProcess.Create();
+        var mempoolFile = Path.Combine(node.NetDir, "mempool.dat");
+        await node.StartAsync("-persistmempool=0");
+        Assert.Equal(0, await node.StopAsync());
+        Assert.False(File.Exists(mempoolFile));
+
+        await node.StartAsync();
+        Assert.Equal(0, await node.StopAsync());
+        Assert.True(File.Exists(mempoolFile));
+
+        await node.StartAsync();
+        Assert.Equal(0, await node.StopAsync());
+        Assert.Contains("Imported mempool transactions from file: 0 succeeded", node.ReadDebugLog(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UpdateTipLinesAreLoggedAsCoreLogsThem()
     {
         await using var node = NodeProcess.Create();

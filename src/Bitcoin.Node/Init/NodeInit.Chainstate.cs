@@ -207,13 +207,30 @@ public static partial class NodeInit
             }
 
             node.TxIndex?.StartBackgroundSync();
+
+            // Reload the transactions saved at the last shutdown (-persistmempool, default on).
+            if (node.Mempool is { } mempool)
+            {
+                MempoolPersist.Load(mempool, PersistMempool(node.Args) ? MempoolPath(node.Args) : string.Empty,
+                    new ImportMempoolOptions(), node.ShutdownSignal.Token);
+                mempool.LoadTried = !node.ShutdownRequested;
+            }
         });
     }
+
+    private static bool PersistMempool(ArgsManager args) => args.GetBoolArg("-persistmempool", true);
+
+    private static string MempoolPath(ArgsManager args) => Path.Join(args.GetDataDirNet(), "mempool.dat");
 
     /// <summary>Flushes and closes the chainstate and its index at shutdown, in Core's order.</summary>
     private static void ShutdownChainstate(NodeContext node)
     {
         node.RpcContext?.DetachChainstate();
+
+        // Save the mempool only if it was loaded at start-up, so an interrupted start does not overwrite the file.
+        if (node.Mempool is { LoadTried: true } mempool && PersistMempool(node.Args))
+            MempoolPersist.Dump(mempool, MempoolPath(node.Args));
+
         var chainman = node.Chainman;
         if (chainman is not null)
         {
