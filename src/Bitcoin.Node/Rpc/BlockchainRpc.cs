@@ -32,6 +32,7 @@ internal static partial class BlockchainRpc
         table.Register(Blockchain, GetTxOut(context));
         table.Register(Blockchain, GetTxOutSetInfo(context));
         table.Register(Blockchain, VerifyChain(context));
+        table.Register(Blockchain, ScanTxOutSet(context, new Internal.UtxoScanState()));
         table.Register(Blockchain, PreciousBlock(context));
         table.Register(Hidden, InvalidateBlock(context));
         table.Register(Hidden, ReconsiderBlock(context));

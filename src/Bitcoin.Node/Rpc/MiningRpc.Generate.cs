@@ -87,7 +87,8 @@ internal static partial class MiningRpc
         RpcMethod? self = null;
         self = new RpcMethod(
             "generate",
-            "Replaced by the -generate option of bitcoin-cli; see its -help.",
+            // The description is the error message Core answers with, so it is Core's text.
+            "has been replaced by the -generate cli option. Refer to -help for more information.",
             [],
             [],
             "",

@@ -22,5 +22,6 @@ public static class NodeRpcCommands
         MiningRpc.Register(table, context);
         RawTransactionRpc.Register(table, context);
         UtilRpc.Register(table, context);
+        NodeControlRpc.Register(table, context);
     }
 }

@@ -16,6 +16,7 @@ public sealed class NodeRpcContext
 {
     private volatile ChainstateManager? _chainman;
     private volatile Miner? _miner;
+    private volatile TxIndex? _txIndex;
 
     /// <summary>Creates the context of <paramref name="node"/>.</summary>
     public NodeRpcContext(NodeContext node)
@@ -42,8 +43,15 @@ public sealed class NodeRpcContext
     /// <summary>The mempool's view for gettxout, getrawtransaction and generateblock; null while the node has none (an empty mempool).</summary>
     public IMempoolView? Mempool { get; set; }
 
-    /// <summary>The transaction index (<c>-txindex</c>) for getrawtransaction, or null when it is off.</summary>
-    public TxIndex? TxIndex { get; set; }
+    /// <summary>
+    /// The transaction index (<c>-txindex</c>) for getrawtransaction, or null when it is off; unless set here, the
+    /// node's <see cref="NodeContext.TxIndex"/>.
+    /// </summary>
+    public TxIndex? TxIndex
+    {
+        get => _txIndex ?? Node.TxIndex;
+        set => _txIndex = value;
+    }
 
     /// <summary>The table the commands were registered in (for interruption and warm-up state).</summary>
     public RpcCommandTable? Table { get; internal set; }

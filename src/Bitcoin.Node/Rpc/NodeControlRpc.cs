@@ -1,0 +1,47 @@
+using System.Globalization;
+using Bitcoin.Common.Json;
+using Bitcoin.Common.Rpc;
+using Bitcoin.Common.Util;
+using static Bitcoin.Node.Rpc.Internal.RpcDoc;
+
+namespace Bitcoin.Node.Rpc;
+
+/// <summary>The test helper setmocktime of Core's rpc/node.cpp, which the mining and blockchain tests rely on.</summary>
+internal static class NodeControlRpc
+{
+    public static void Register(RpcCommandTable table, NodeRpcContext context)
+    {
+        table.Register("hidden", SetMockTime(context));
+    }
+
+    private static RpcMethod SetMockTime(NodeRpcContext context) => new(
+        "setmocktime",
+        "Sets the node's clock to a fixed time (regtest only).",
+        [Required("timestamp", RpcArgType.Num, "The time, in seconds since the epoch.\nPass 0 to return to the system clock.")],
+        [Null()],
+        "",
+        call =>
+        {
+            var chainParams = context.Node.ChainParams ?? context.EnsureChainman().ChainParams;
+            if (!chainParams.IsMockableChain) throw new InvalidOperationException("setmocktime is for regression testing (-regtest mode) only");
+            long time = call.Param(0).GetInt64();
+            // Block times are 32-bit: a later mock time would mean nothing to consensus code and could overflow it.
+            const long maxTime = uint.MaxValue;
+            if (time < 0 || time > maxTime)
+            {
+                throw new RpcException(RpcErrorCode.InvalidParameter,
+                    string.Create(CultureInfo.InvariantCulture, $"Mocktime must be in the range [0, {maxTime}], not {time}."));
+            }
+            // Not in the middle of validation: time-dependent checks see one clock per block.
+            var chainman = context.Chainman;
+            if (chainman is not null)
+            {
+                lock (chainman.Lock) NodeClock.SetMockTime(time);
+            }
+            else
+            {
+                NodeClock.SetMockTime(time);
+            }
+            return null;
+        });
+}
