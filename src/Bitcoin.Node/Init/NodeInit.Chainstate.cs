@@ -91,6 +91,8 @@ public static partial class NodeInit
             try
             {
                 node.TxIndex = TxIndex.Open(chainman, node.ValidationSignals, chainman.CacheSizes.TxIndex, wipe: reindex);
+                if (node.RpcContext is { } rpc)
+                    rpc.TxIndex = node.TxIndex;
             }
             catch (KernelInitException e)
             {
