@@ -55,6 +55,13 @@ public sealed partial class PeerManager
         }
     }
 
+    /// <summary>The orphan transactions with the peers that announced them (Core's GetOrphanTransactions, for getorphantxs).</summary>
+    public List<(Transaction Tx, IReadOnlySet<long> Announcers)> GetOrphanTransactions()
+    {
+        lock (_txDownloadLock)
+            return TxDownloads.GetOrphanTransactions();
+    }
+
     /// <summary>The state of the inbound and outbound announcement buckets (getnetworkinfo's inv_buckets).</summary>
     public (InvBucketInfo Inbound, InvBucketInfo Outbound) GetInvBucketInfo()
     {

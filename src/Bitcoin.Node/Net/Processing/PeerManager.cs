@@ -19,7 +19,7 @@ namespace Bitcoin.Node.Net.Processing;
 /// handler thread calls <see cref="ProcessMessages"/> and <see cref="SendMessages"/>; the chainstate calls the
 /// validation events. Block-sync state is guarded by the chainstate lock, as Core guards it with cs_main.
 /// </summary>
-public sealed partial class PeerManager : INetEventsHandler, IValidationInterface
+public sealed partial class PeerManager : INetEventsHandler, IValidationInterface, Mempool.ITxBroadcaster
 {
     private const int MaxBlocksInTransitPerPeer = 16;
     private const int MaxCmpctBlocksInFlightPerBlock = 3;

@@ -2,6 +2,7 @@ using Bitcoin.Common.Logging;
 using Bitcoin.Kernel.Consensus;
 using Bitcoin.Kernel.Mempool;
 using Bitcoin.Kernel.Policy;
+using Bitcoin.Node.Mempool;
 using Bitcoin.Node.Net.Util;
 using NBitcoin;
 
@@ -38,7 +39,10 @@ internal sealed class TxDownloadManager
     public TxDownloadManager(TxMemPool? mempool) => _mempool = mempool;
 
     /// <summary>Number of orphans kept.</summary>
-    public int OrphanCount => _orphanage.Count;
+    public int OrphanCount => _orphanage.CountUniqueOrphans;
+
+    /// <summary>The orphans with their announcers (getorphantxs).</summary>
+    public List<(Transaction Tx, IReadOnlySet<long> Announcers)> GetOrphanTransactions() => _orphanage.GetOrphanTransactions();
 
     private RollingBloomFilter RecentRejects => _recentRejects ??= new RollingBloomFilter(120_000, 0.000001);
 
