@@ -12,14 +12,7 @@ internal sealed class CapabilityRef : IClientHook
     /// <summary>Wraps a reference the caller owns (it becomes this handle's).</summary>
     public CapabilityRef(CapNode node) => _node = node;
 
-    ~CapabilityRef()
-    {
-        if (_node is { } node)
-        {
-            // Finalizers must not block: the release may take a connection lock and send a message.
-            ThreadPool.UnsafeQueueUserWorkItem(static n => n.Release(), node, preferLocal: false);
-        }
-    }
+    ~CapabilityRef() => Finalization.ReleaseLater(ref _node);
 
     /// <summary>The node, or an exception when this reference has been disposed.</summary>
     public CapNode Node => _node ?? throw new ObjectDisposedException(nameof(IClientHook), "The capability reference has been disposed.");

@@ -7,11 +7,7 @@ internal sealed class LocalAnswer(LocalCall call) : IPromisedAnswer, IPipelineSo
 {
     private LocalCall? _call = call;
 
-    ~LocalAnswer()
-    {
-        if (_call is { } c)
-            ThreadPool.UnsafeQueueUserWorkItem(static x => x.Release(), c, preferLocal: false);
-    }
+    ~LocalAnswer() => Finalization.ReleaseLater(ref _call);
 
     private LocalCall Call => _call ?? throw new ObjectDisposedException(nameof(IPromisedAnswer));
 

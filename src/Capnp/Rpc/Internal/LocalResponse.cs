@@ -5,11 +5,7 @@ internal sealed class LocalResponse(LocalCall call) : IResponseHook
 {
     private LocalCall? _call = call;
 
-    ~LocalResponse()
-    {
-        if (_call is { } c)
-            ThreadPool.UnsafeQueueUserWorkItem(static x => x.Release(), c, preferLocal: false);
-    }
+    ~LocalResponse() => Finalization.ReleaseLater(ref _call);
 
     public AnyPointerReader Results => (_call ?? throw new ObjectDisposedException(nameof(IResponseHook))).ResultsRoot;
 

@@ -5,11 +5,7 @@ internal sealed class RemoteAnswer(QuestionRef question) : IPromisedAnswer, IPip
 {
     private QuestionRef? _question = question;
 
-    ~RemoteAnswer()
-    {
-        if (_question is { } q)
-            ThreadPool.UnsafeQueueUserWorkItem(static x => x.Release(), q, preferLocal: false);
-    }
+    ~RemoteAnswer() => Finalization.ReleaseLater(ref _question);
 
     private QuestionRef Question => _question ?? throw new ObjectDisposedException(nameof(IPromisedAnswer));
 

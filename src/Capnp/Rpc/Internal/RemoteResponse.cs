@@ -12,11 +12,7 @@ internal sealed class RemoteResponse : IResponseHook
         _results = question.Response!.Results;
     }
 
-    ~RemoteResponse()
-    {
-        if (_question is { } q)
-            ThreadPool.UnsafeQueueUserWorkItem(static x => x.Release(), q, preferLocal: false);
-    }
+    ~RemoteResponse() => Finalization.ReleaseLater(ref _question);
 
     public AnyPointerReader Results =>
         _question is null ? throw new ObjectDisposedException(nameof(IResponseHook)) : _results;
