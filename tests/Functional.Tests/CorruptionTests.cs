@@ -65,6 +65,18 @@ public sealed class CorruptionTests
     }
 
     [Fact]
+    public async Task MissingBlockFileIsReported()
+    {
+        await using var node = await NodeWithChainAsync(3);
+        File.Delete(Path.Combine(node.NetDir, "blocks", "blk00000.dat"));
+
+        var result = await NodeProcess.RunToExitAsync([.. node.BaseArguments]);
+
+        AssertCleanError(result, "Error loading block database.\nPlease restart with -reindex or -reindex-chainstate to recover.\n");
+        Assert.Contains("Checking all blk files are present...", node.ReadDebugLog(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DataDirectoryOfAnotherNetworkIsRefused()
     {
         await using var node = await NodeWithChainAsync(1);
