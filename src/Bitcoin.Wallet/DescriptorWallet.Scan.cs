@@ -12,6 +12,11 @@ public sealed partial class DescriptorWallet
     private long _scanStartTicks;
     private double _scanningProgress;
 
+    private volatile bool _scanningWithPassphrase;
+
+    /// <summary>True while a rescan started by a call that may need the passphrase runs (rescanblockchain, importdescriptors).</summary>
+    public bool IsScanningWithPassphrase => IsScanning && _scanningWithPassphrase;
+
     /// <summary>True while a rescan runs.</summary>
     public bool IsScanning => Volatile.Read(ref _scanning) != 0;
 
@@ -31,9 +36,10 @@ public sealed partial class DescriptorWallet
     /// Reserves the wallet for one rescan (Core's WalletRescanReserver); null if a rescan already runs. Dispose the
     /// reservation when done.
     /// </summary>
-    public IDisposable? ReserveRescan()
+    public IDisposable? ReserveRescan(bool withPassphrase = false)
     {
         if (Interlocked.CompareExchange(ref _scanning, 1, 0) != 0) return null;
+        _scanningWithPassphrase = withPassphrase;
         Interlocked.Exchange(ref _scanStartTicks, Stopwatch.GetTimestamp());
         _abortRescan = false;
         return new RescanReservation(this);
@@ -47,6 +53,7 @@ public sealed partial class DescriptorWallet
         {
             if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
             wallet._abortRescan = false;
+            wallet._scanningWithPassphrase = false;
             Volatile.Write(ref wallet._scanning, 0);
         }
     }
