@@ -44,6 +44,29 @@ internal sealed class MempoolNode : IDisposable
     public Transaction Spend(IReadOnlyList<SpendableOutput> inputs, long fee = 1000, int outputs = 1) =>
         Builder.Spend(inputs, outputs, Money.Satoshis(fee));
 
+    /// <summary>
+    /// A signed transaction of <paramref name="version"/> spending <paramref name="inputs"/> to new P2WPKH outputs of
+    /// the given values (plus <paramref name="extra"/> outputs as given); the new outputs become spendable.
+    /// </summary>
+    public Transaction Create(IReadOnlyList<SpendableOutput> inputs, IReadOnlyList<long> values, uint version = 2, IReadOnlyList<TxOut>? extra = null)
+    {
+        var tx = Node.Params.Network.CreateTransaction();
+        tx.Version = version;
+        foreach (var input in inputs) tx.Inputs.Add(new TxIn(input.OutPoint) { Sequence = Sequence.Final });
+        var keys = new List<Key>();
+        foreach (long value in values)
+        {
+            var key = new Key();
+            keys.Add(key);
+            tx.Outputs.Add(new TxOut(Money.Satoshis(value), key.PubKey.WitHash.ScriptPubKey));
+        }
+        foreach (var output in extra ?? []) tx.Outputs.Add(output);
+        TestChainBuilder.Sign(tx, inputs);
+        foreach (var input in inputs) Builder.Forget(input);
+        for (int i = 0; i < keys.Count; i++) Builder.AddSpendable(new SpendableOutput(new OutPoint(tx, i), tx.Outputs[i], keys[i], null, false));
+        return tx;
+    }
+
     /// <summary>The outputs of <paramref name="tx"/> the builder can spend.</summary>
     public List<SpendableOutput> OutputsOf(Transaction tx) => Builder.Spendable.Where(o => o.OutPoint.Hash == tx.GetHash()).ToList();
 
