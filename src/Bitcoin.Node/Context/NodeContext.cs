@@ -84,6 +84,9 @@ public sealed class NodeContext
     /// <summary>Announces locally submitted transactions to peers; set by the P2P layer (null: no relay).</summary>
     public Bitcoin.Node.Mempool.ITxBroadcaster? TxBroadcaster { get; set; }
 
+    /// <summary>The P2P network: address and ban managers, connections and net processing (from network initialization on).</summary>
+    public Bitcoin.Node.Net.NodeNetwork? Network { get; set; }
+
     /// <summary>The transaction index, with <c>-txindex</c>.</summary>
     public TxIndex? TxIndex { get; set; }
 

@@ -8,4 +8,7 @@ public enum NodeWarning
 
     /// <summary>A fatal internal error made the node shut down.</summary>
     FatalInternalError,
+
+    /// <summary>Outbound peers' clocks differ from ours by more than ten minutes (Core's CLOCK_OUT_OF_SYNC).</summary>
+    ClockOutOfSync,
 }

@@ -69,6 +69,7 @@ public static partial class NodeInit
         });
         node.RpcContext = new NodeRpcContext(node);
         NodeRpcCommands.Register(node.RpcTable, node.RpcContext);
+        Mempool.MempoolRpc.Register(node.RpcTable, node);
         options.RegisterRpcCommands?.Invoke(node);
 
         if (HostPortOptions.Check(args) is { } portError)
@@ -85,17 +86,18 @@ public static partial class NodeInit
                 return InitMessages.Error("Unable to start HTTP server. See debug log for details.");
         }
 
+        // Step 6: network initialization (addresses, bans, proxies); nothing connects before step 12.
+        if (!Net.NodeNetwork.Setup(node))
+            return false;
+
         if (!LoadChain(node))
             return false;
         if (node.ShutdownRequested)
             return true;
 
-        // Step 12 checks the connection options before connecting (there is no P2P layer yet, so they go no further).
-        foreach (var addNode in args.GetArgs("-addnode"))
-        {
-            if (addNode.Trim().Length == 0)
-                Log.Warning("Ignoring empty -addnode value");
-        }
+        // Step 12: start node (net processing, listening, connections).
+        if (!node.Network!.Start())
+            return false;
 
         node.RpcTable.SetWarmupFinished();
         node.InitMessage("Done loading");

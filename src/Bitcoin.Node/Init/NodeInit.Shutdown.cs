@@ -27,6 +27,7 @@ public static partial class NodeInit
 
         node.Notifications?.WakeWaiters();
         node.RpcTable.Interrupt();
+        node.Network?.Interrupt();
     }
 
     /// <summary>
@@ -54,6 +55,9 @@ public static partial class NodeInit
             server.DisposeAsync().AsTask().GetAwaiter().GetResult();
             node.RpcServer = null;
         }
+
+        // Net processing stops before the import thread and the scheduler, as in Core.
+        node.Network?.Stop();
 
         node.BackgroundInitThread?.Join();
         node.BackgroundInitThread = null;
