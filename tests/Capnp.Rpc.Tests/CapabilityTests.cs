@@ -169,6 +169,34 @@ public sealed class CapabilityTests
         Assert.Equal(0, pair.Client.GetTableCounts().Exports);
     }
 
+    [Fact]
+    public async Task ReferenceNeverDisposedIsReleasedWhenCollected()
+    {
+        await using var pair = RpcPair.Create();
+        using var service = pair.Bootstrap();
+        await Forget(service);
+        Assert.Equal(1u, await LiveCounters(service));
+
+        // The handle's finalizer hands the release to the thread pool; the Release then reaches the server.
+        uint live = 1;
+        for (int i = 0; i < 100 && live != 0; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            await Task.Delay(10);
+            live = await LiveCounters(service);
+        }
+
+        Assert.Equal(0u, live);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static async Task Forget(TestService.Client service)
+    {
+        using var response = await service.NewCounterRequest().CallAsync();
+        _ = response.Results.Counter;
+    }
+
     internal static async Task<uint> LiveCounters(TestService.Client service)
     {
         using var response = await service.LiveCountersRequest().CallAsync();
