@@ -12,7 +12,9 @@ internal sealed partial class RpcConnectionState
         if (Volatile.Read(ref _disconnectReason) is { } reason)
         {
             var broken = new BrokenNode(reason);
-            return new LocalRequest(broken, interfaceId, methodId);
+            var request = new LocalRequest(broken, interfaceId, methodId);
+            broken.Release();
+            return request;
         }
 
         return new RpcRequest(target, interfaceId, methodId);

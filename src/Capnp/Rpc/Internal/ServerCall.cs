@@ -234,6 +234,8 @@ internal abstract class ServerCall : RefCounted, ICallContextHook, IPipelineSour
     /// <inheritdoc/>
     public CapNode GetPipelinedNode(PipelinePath path)
     {
+        IPipelineSource forwarded;
+        QueuedNode waiter;
         lock (_gate)
         {
             switch (_state)
@@ -244,19 +246,42 @@ internal abstract class ServerCall : RefCounted, ICallContextHook, IPipelineSour
                     return ResultNode(path);
             }
 
-            if (_forwardedTo is { } forwarded)
-                return forwarded.GetPipelinedNode(path);
-
             _waiters ??= [];
             if (_waiters.TryGetValue(path, out var existing) && existing.TryAddRef())
                 return existing;
 
             // The waiter keeps the call alive (a caller holding only a pipelined capability still wants the results).
             AddRef();
-            var waiter = new QueuedNode(keepAlive: this);
-            _waiters[path] = waiter;
-            return waiter;
+            waiter = new QueuedNode(keepAlive: this);
+            if (_forwardedTo is null)
+            {
+                _waiters[path] = waiter;
+                return waiter;
+            }
+
+            forwarded = _forwardedTo;
         }
+
+        // Forwarded over a connection: that connection's capability is fetched off this thread, which may hold another
+        // connection's lock (no thread ever holds two). Calls meanwhile queue on the waiter, in order.
+        waiter.AddRef();
+        ThreadPool.UnsafeQueueUserWorkItem(static state =>
+        {
+            var (source, node, at) = state;
+            CapNode resolution;
+            try
+            {
+                resolution = source.GetPipelinedNode(at);
+            }
+            catch (Exception e)
+            {
+                resolution = new BrokenNode(e);
+            }
+
+            node.Resolve(resolution);
+            node.Release();
+        }, (forwarded, waiter, path), preferLocal: false);
+        return waiter;
     }
 
     /// <summary>The node at <paramref name="path"/> in the results (called under the call's lock once returned).</summary>
