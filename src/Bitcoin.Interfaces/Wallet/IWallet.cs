@@ -1,4 +1,5 @@
 using Bitcoin.Common.Addresses;
+using Bitcoin.Common.Psbt;
 using NBitcoin;
 
 namespace Bitcoin.Interfaces;
@@ -131,7 +132,7 @@ public interface IWallet : IDisposable
         out bool inMempool, out int numBlocks);
 
     /// <summary>Adds what the wallet knows to <paramref name="psbt"/> (in place) and signs what it can; null on success.</summary>
-    PsbtError? FillPsbt(PsbtFillOptions options, PSBT psbt, out int signedCount, out bool complete);
+    PsbtError? FillPsbt(PsbtFillOptions options, PartiallySignedTransaction psbt, out int signedCount, out bool complete);
 
     /// <summary>The wallet's balances.</summary>
     WalletBalances GetBalances();
