@@ -4,6 +4,7 @@ using Bitcoin.Kernel.Index;
 using Bitcoin.Kernel.Mempool;
 using Bitcoin.Kernel.Validation;
 using Bitcoin.Node.Context;
+using Bitcoin.Node.Mempool;
 using Bitcoin.Node.Mining;
 
 namespace Bitcoin.Node.Init;
@@ -70,21 +71,21 @@ public static partial class NodeInit
         node.Mempool!.AttachChainstate(chainman);
         node.Notifications!.SetChainstateLoaded(true);
         var miningOptions = MiningArgs.Read(args, out var miningError) ?? throw new InvalidOperationException(miningError);
-        // No mempool yet: blocks are assembled from the coinbase alone.
-        node.RpcContext?.AttachChainstate(chainman, miningOptions, transactionSource: null);
+        if (node.RpcContext is { } rpcContext)
+        {
+            // Templates and generateblock take their transactions from the mempool.
+            rpcContext.Mempool = new MempoolView(node.Mempool!);
+            rpcContext.AttachChainstate(chainman, miningOptions, new MempoolBlockSource(node.Mempool!));
+        }
         if (node.ShutdownRequested)
         {
             Log.Info("Shutdown requested. Exiting.");
             return true;
         }
 
-        // Fee estimation is set up here in Core (unless -blocksonly); its option is checked even before the node
-        // keeps fee estimates.
-        if (!args.GetBoolArg("-blocksonly", false) && args.GetBoolArg("-acceptstalefeeestimates", false) &&
-            chainman.ChainParams.Type != Common.Chain.ChainType.Regtest)
-        {
-            return InitMessages.Error($"acceptstalefeeestimates is not supported on {Kernel.Chain.ChainParams.ChainTypeName(chainman.ChainParams.Type)} chain.");
-        }
+        // Fee estimation (not with -blocksonly) learns from the mempool and the blocks from here on.
+        if (MempoolStartup.StartFeeEstimation(node) is { } feeError)
+            return InitMessages.Error(feeError);
 
         if (kernelArgs.TxIndex)
         {
@@ -211,27 +212,18 @@ public static partial class NodeInit
             node.TxIndex?.StartBackgroundSync();
 
             // Reload the transactions saved at the last shutdown (-persistmempool, default on).
-            if (node.Mempool is { } mempool)
-            {
-                MempoolPersist.Load(mempool, PersistMempool(node.Args) ? MempoolPath(node.Args) : string.Empty,
-                    new ImportMempoolOptions(), node.ShutdownSignal.Token);
-                mempool.LoadTried = !node.ShutdownRequested;
-            }
+            MempoolStartup.LoadMempool(node);
         });
     }
-
-    private static bool PersistMempool(ArgsManager args) => args.GetBoolArg("-persistmempool", true);
-
-    private static string MempoolPath(ArgsManager args) => Path.Join(args.GetDataDirNet(), "mempool.dat");
 
     /// <summary>Flushes and closes the chainstate and its index at shutdown, in Core's order.</summary>
     private static void ShutdownChainstate(NodeContext node)
     {
         node.RpcContext?.DetachChainstate();
 
-        // Save the mempool only if it was loaded at start-up, so an interrupted start does not overwrite the file.
-        if (node.Mempool is { LoadTried: true } mempool && PersistMempool(node.Args))
-            MempoolPersist.Dump(mempool, MempoolPath(node.Args));
+        // mempool.dat (only if it was loaded at start-up, so an interrupted start does not overwrite it) and the fee
+        // estimates are saved before the chainstate is flushed.
+        MempoolStartup.Shutdown(node);
 
         var chainman = node.Chainman;
         if (chainman is not null)

@@ -70,6 +70,7 @@ public static partial class NodeInit
         node.RpcContext = new NodeRpcContext(node);
         NodeRpcCommands.Register(node.RpcTable, node.RpcContext);
         Mempool.MempoolRpc.Register(node.RpcTable, node);
+        Mempool.MempoolRpc.Register(node.RpcTable, node);
         options.RegisterRpcCommands?.Invoke(node);
 
         if (HostPortOptions.Check(args) is { } portError)
