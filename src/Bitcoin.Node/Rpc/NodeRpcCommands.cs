@@ -21,6 +21,7 @@ public static class NodeRpcCommands
         BlockchainRpc.Register(table, context);
         MiningRpc.Register(table, context);
         RawTransactionRpc.Register(table, context);
+        Psbt.PsbtRpc.Register(table, context);
         UtilRpc.Register(table, context);
         NodeControlRpc.Register(table, context);
     }
