@@ -315,6 +315,55 @@ public sealed class InteropTests(ITestOutputHelper output)
         Assert.Equal(sum, response.Results.Checksum);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PromiseSentToTheCppPeerIsResolvedByAResolveMessage(bool broken)
+    {
+        await using var session = await Session.StartAsync();
+        if (session is null)
+            return;
+        var service = session.Service;
+        var promise = new Capnp.Rpc.Internal.QueuedNode();
+        promise.AddRef();
+        var increment = service.IncrementRequest();
+        var p = increment.Params;
+        using (var counter = new Counter.Client(new Capnp.Rpc.Internal.CapabilityRef(promise)))
+            p.Counter = counter;
+        p.By = 2;
+        var pending = increment.CallAsync().AsTask();
+        (await service.EchoRequest().CallAsync()).Dispose();
+        Assert.False(pending.IsCompleted);
+
+        var live = new LiveObjects();
+        if (broken)
+        {
+            promise.Resolve(new Capnp.Rpc.Internal.BrokenNode(new RpcOverloadedException("promise broken here")));
+        }
+        else
+        {
+            using var target = Counter.Client.FromServer(new CounterServer(live, 40));
+            promise.Resolve(((Capnp.Rpc.Internal.CapabilityRef)target.Hook!).NodeWithReference());
+        }
+
+        promise.Release();
+        if (broken)
+        {
+            var error = await Assert.ThrowsAsync<RpcOverloadedException>(() => pending);
+            Assert.EndsWith("promise broken here", error.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            using var response = await pending;
+            Assert.Equal(42, response.Results.Value);
+        }
+
+        // The C++ side released the promise and what it resolved to.
+        await CapabilityTests.LiveCounters(service);
+        Assert.Equal(0, session.Connection.GetTableCounts().Exports);
+        Assert.Equal(0, live.Count);
+    }
+
     private sealed class RefusingCallback : Callback.Server
     {
         public override ValueTask CallAsync(CallContext<Callback.CallParams, Callback.CallResults.Builder> context, CancellationToken cancellationToken) =>

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Capnp.Rpc.Bench.RpcBenchmarks).Assembly).Run(args);
