@@ -365,12 +365,14 @@ public sealed partial class BlockManager
 
         _blockFileInfo[file].AddBlock((uint)height, time);
         _blockFileInfo[file].Size += addSize;
-        _blockFiles.Allocate(pos, addSize, out bool outOfSpace);
+        long allocated = _blockFiles.Allocate(pos, addSize, out bool outOfSpace);
         if (outOfSpace)
         {
             _options.Notifications.FatalError("Disk space is too low!");
             return FlatFilePos.Null;
         }
+        // Pruning is considered only when the files grew, at the next flush.
+        if (allocated != 0 && IsPruneMode) CheckForPruning = true;
         _dirtyFileInfo.Add(file);
         return pos;
     }
@@ -381,12 +383,13 @@ public sealed partial class BlockManager
         pos = new FlatFilePos(file, _blockFileInfo[file].UndoSize);
         _blockFileInfo[file].UndoSize += addSize;
         _dirtyFileInfo.Add(file);
-        _undoFiles.Allocate(pos, addSize, out bool outOfSpace);
+        long allocated = _undoFiles.Allocate(pos, addSize, out bool outOfSpace);
         if (outOfSpace)
         {
             _options.Notifications.FatalError("Disk space is too low!");
             return state.Error("Disk space is too low!");
         }
+        if (allocated != 0 && IsPruneMode) CheckForPruning = true;
         return true;
     }
 

@@ -136,11 +136,9 @@ public sealed partial class BlockManager
         // The write cursor continues in the last file that has statistics.
         _cursor = new BlockfileCursor(_blockFileInfo.Count - 1);
 
-        if (TreeDb.ReadFlag("prunedblockfiles") == true)
-        {
-            Log.Error("Loading block index db: Block files have previously been pruned");
-            return false;
-        }
+        // Whether block and undo files were ever pruned here: blocks of the chain may then lack data.
+        HavePruned = TreeDb.ReadFlag(PrunedBlockFilesFlag) == true;
+        if (HavePruned) Log.Info("Loading block index db: Block files have previously been pruned");
         if (TreeDb.ReadReindexing()) BlockFilesIndexed = false;
         return true;
     }

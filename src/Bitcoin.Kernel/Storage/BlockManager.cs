@@ -52,6 +52,9 @@ public sealed partial class BlockManager : IDisposable
         {
             TreeDb.WriteReindexing(true);
             BlockFilesIndexed = false;
+            // A reindex stops at the first missing blk file and rewrites all undo data: with pruning, delete what it
+            // cannot use so that the file statistics match the disk when blocks are downloaded again.
+            if (IsPruneMode) CleanupBlockRevFiles();
         }
     }
 

@@ -21,6 +21,12 @@ public sealed record BlockManagerOptions
     /// <summary>Wipe the block index database and rebuild it from the blk files (-reindex).</summary>
     public bool WipeBlockTreeDb { get; init; }
 
+    /// <summary>
+    /// Bytes of blk/rev files to stay under (-prune converted to bytes): 0 keeps every block,
+    /// <see cref="BlockManager.PruneTargetManual"/> prunes only when asked (-prune=1, the pruneblockchain RPC).
+    /// </summary>
+    public ulong PruneTarget { get; init; }
+
     /// <summary>Use small block files (64 KiB, 16 KiB chunks) for tests (-fastprune).</summary>
     public bool FastPrune { get; init; }
 

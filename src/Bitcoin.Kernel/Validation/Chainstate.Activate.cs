@@ -40,6 +40,9 @@ public sealed partial class Chainstate
         view.Flush();
         if (Log.IsEnabled(LogCategory.Bench, LogLevel.Debug)) Log.Debug(LogCategory.Bench, $"- Disconnect block: {Ms(start, Stopwatch.GetTimestamp())}ms");
 
+        // Indexes that got to this block or beyond must be able to read it again to follow the disconnect.
+        Blockman.MovePruneLocksBack(deleted.Height - 1);
+
         if (!FlushStateToDisk(state, FlushStateMode.IfNeeded)) return false;
 
         disconnected?.InsertRange(0, block.Transactions.Skip(1));

@@ -11,6 +11,8 @@ public sealed partial class Chainstate
 {
     private static readonly TimeSpan DatabaseWriteIntervalMin = TimeSpan.FromMinutes(50);
     private static readonly TimeSpan DatabaseWriteIntervalMax = TimeSpan.FromMinutes(70);
+    // Core's PRUNE_LOCK_BUFFER: blocks kept below the lowest height a prune lock asks for.
+    private const int PruneLockBuffer = 10;
     private DateTimeOffset _nextWrite = DateTimeOffset.MaxValue;
 
     private enum CoinsCacheSizeState
@@ -26,13 +28,15 @@ public sealed partial class Chainstate
     /// now point at that data, (3) write the coins (see <see cref="Coins.CoinsViewDb"/> for how an interrupted coins
     /// write is detected and replayed). False with a fatal error if the disk is full or a database write failed.
     /// </summary>
-    internal bool FlushStateToDisk(BlockValidationState state, FlushStateMode mode)
+    internal bool FlushStateToDisk(BlockValidationState state, FlushStateMode mode, int manualPruneHeight = 0)
     {
         lock (_chainman.Lock)
         {
             bool fullFlushCompleted = false;
             try
             {
+                var filesToPrune = new SortedSet<int>();
+                bool flushForPrune = FindFilesToPrune(filesToPrune, manualPruneHeight);
                 var cacheState = GetCoinsCacheSizeState();
                 var now = _chainman.Options.Clock.GetUtcNow();
                 // Close to full and not in the middle of a block: a good moment to write.
@@ -42,16 +46,18 @@ public sealed partial class Chainstate
                 // Write regularly so that a crash does not cost hours of re-validation.
                 bool periodicWrite = mode == FlushStateMode.Periodic && now >= _nextWrite;
                 bool emptyCache = mode == FlushStateMode.ForceFlush || cacheLarge || cacheCritical;
-                bool shouldWrite = mode == FlushStateMode.ForceSync || emptyCache || periodicWrite;
+                bool shouldWrite = mode == FlushStateMode.ForceSync || emptyCache || periodicWrite || flushForPrune;
                 if (shouldWrite)
                 {
-                    Log.Debug(LogCategory.CoinDb, $"Writing chainstate to disk: flush mode={ModeName(mode)}, prune=0, large={(cacheLarge ? 1 : 0)}, critical={(cacheCritical ? 1 : 0)}, periodic={(periodicWrite ? 1 : 0)}");
+                    Log.Debug(LogCategory.CoinDb, $"Writing chainstate to disk: flush mode={ModeName(mode)}, prune={(flushForPrune ? 1 : 0)}, large={(cacheLarge ? 1 : 0)}, critical={(cacheCritical ? 1 : 0)}, periodic={(periodicWrite ? 1 : 0)}");
                     if (!FlatFileSeq.CheckDiskSpace(Blockman.BlocksDir)) return _chainman.FatalError(state, "Disk space is too low!");
 
                     // 1. Block and undo data first ...
                     if (!Blockman.FlushChainstateBlockFile(Chain.Height)) Log.Warning("FlushStateToDisk: Failed to flush block file.");
                     // 2. ... then the index entries and file statistics that refer to it ...
                     Blockman.WriteBlockIndexDb();
+                    // ... then delete the pruned files, which the index written just now no longer refers to ...
+                    if (flushForPrune) Blockman.UnlinkPrunedFiles(filesToPrune);
                     // 3. ... and last the coins, which refer to index entries.
                     if (CoinsTip.GetBestBlock() != NBitcoin.uint256.Zero)
                     {
@@ -79,6 +85,66 @@ public sealed partial class Chainstate
                 _chainman.OnChainStateFlushed(LastFlushedBlock);
             }
             return true;
+        }
+    }
+
+    /// <summary>
+    /// In prune mode, when the files grew (or <paramref name="manualPruneHeight"/> asks for it) and no reindex is
+    /// reading the block files, chooses the file pairs to delete and forgets their blocks in the index (Core's prune
+    /// step of FlushStateToDisk). Heights that a prune lock protects are kept. True if files were chosen; the caller
+    /// must then write the index and delete them.
+    /// </summary>
+    private bool FindFilesToPrune(SortedSet<int> filesToPrune, int manualPruneHeight)
+    {
+        if (!Blockman.IsPruneMode || !(Blockman.CheckForPruning || manualPruneHeight > 0) || !Blockman.BlockFilesIndexed) return false;
+
+        // The highest height that may go: the tip, lowered by every prune lock (less its buffer).
+        int lastPrune = Chain.Height;
+        string? limitingLock = null;
+        foreach (var (name, pruneLock) in Blockman.PruneLocks)
+        {
+            if (pruneLock.HeightFirst == int.MaxValue) continue;
+            int lockHeight = pruneLock.HeightFirst - PruneLockBuffer - 1;
+            lastPrune = Math.Max(1, Math.Min(lastPrune, lockHeight));
+            if (lastPrune == lockHeight) limitingLock = name;
+        }
+        if (limitingLock is not null) Log.Debug(LogCategory.Prune, $"{limitingLock} limited pruning to height {lastPrune}");
+
+        if (manualPruneHeight > 0)
+        {
+            var (first, last) = GetPruneRange(Math.Min(lastPrune, manualPruneHeight));
+            Blockman.FindFilesToPruneManual(filesToPrune, Chain.Height, first, last);
+        }
+        else
+        {
+            var (first, last) = GetPruneRange(lastPrune);
+            Blockman.FindFilesToPrune(filesToPrune, Chain.Height, first, last, _chainman.BestHeader?.Height ?? Chain.Height, _chainman.IsInitialBlockDownload);
+            Blockman.CheckForPruning = false;
+        }
+        if (filesToPrune.Count == 0) return false;
+        Blockman.MarkHavePruned();
+        return true;
+    }
+
+    /// <summary>
+    /// The heights whose files may be pruned when the caller allows up to <paramref name="lastHeightCanPrune"/>
+    /// (Core's GetPruneRange): never the last <see cref="BlockManager.MinBlocksToKeep"/> blocks of the chain.
+    /// </summary>
+    internal (int First, int Last) GetPruneRange(int lastHeightCanPrune)
+    {
+        if (Chain.Height <= 0) return (0, 0);
+        int maxPrune = Math.Max(0, Chain.Height - BlockManager.MinBlocksToKeep);
+        return (0, Math.Min(lastHeightCanPrune, maxPrune));
+    }
+
+    /// <summary>Checks for pruning and writes if files were pruned (Core's PruneAndFlush, run at start-up in prune mode).</summary>
+    internal void PruneAndFlush()
+    {
+        var state = new BlockValidationState();
+        lock (_chainman.Lock)
+        {
+            Blockman.CheckForPruning = true;
+            if (!FlushStateToDisk(state, FlushStateMode.None)) Log.Warning($"Failed to flush state ({state})");
         }
     }
 

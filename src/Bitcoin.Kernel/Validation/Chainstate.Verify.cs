@@ -31,6 +31,7 @@ public sealed partial class Chainstate
             int goodTransactions = 0;
             int reportDone = 0;
             bool skippedL3 = false;
+            bool skippedNoBlockData = false;
             var state = new BlockValidationState();
             Log.Info("Verification progress: 0%");
 
@@ -44,6 +45,13 @@ public sealed partial class Chainstate
                 }
                 notifications.Progress("Verifying blocks…", percent, false);
                 if (index.Height <= Chain.Height - checkDepth) break;
+                if (Blockman.IsPruneMode && (index.Status & BlockStatus.HaveData) == 0)
+                {
+                    // Pruned: check only as far back as blocks are stored.
+                    Log.Info($"Block verification stopping at height {index.Height} (no data). This could be due to pruning or use of an assumeutxo snapshot.");
+                    skippedNoBlockData = true;
+                    break;
+                }
 
                 var block = Blockman.ReadBlock(index);
                 if (block is null)
@@ -128,6 +136,7 @@ public sealed partial class Chainstate
             Log.Info($"Verification: checked last {blockCount} blocks at level {checkLevel}");
             if (checkLevel >= 3 && !skippedL3) Log.Info($"Verification: no coin database inconsistencies ({goodTransactions} transactions)");
             if (skippedL3) return VerifyDbResult.SkippedL3Checks;
+            if (skippedNoBlockData) return VerifyDbResult.SkippedMissingBlocks;
             return VerifyDbResult.Success;
         }
         finally

@@ -147,6 +147,31 @@ public sealed partial class ChainstateManager
     }
 
     /// <summary>
+    /// pruneblockchain: deletes the blk/rev file pairs whose blocks are all at or below <paramref name="manualPruneHeight"/>
+    /// (and not among the last <see cref="BlockManager.MinBlocksToKeep"/> blocks, nor protected by a prune lock), then
+    /// writes the index (Core's PruneBlockFilesManual). A height of 0 or less prunes nothing. Only in prune mode; the
+    /// RPC checks the height first. Takes the lock.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Not in prune mode.</exception>
+    public void PruneBlockFilesManual(int manualPruneHeight)
+    {
+        if (!Blockman.IsPruneMode) throw new InvalidOperationException("Cannot prune blocks because node is not in prune mode.");
+        var state = new BlockValidationState();
+        if (!ActiveChainstate.FlushStateToDisk(state, FlushStateMode.None, manualPruneHeight))
+            Log.Warning($"Failed to flush state after manual prune ({state})");
+    }
+
+    /// <summary>
+    /// Prunes to the target now if the files exceed it, and writes (Core's PruneAndFlush, which the node runs at
+    /// start-up in prune mode once the block files are indexed). Does nothing without pruning. Takes the lock.
+    /// </summary>
+    public void PruneAndFlush()
+    {
+        if (!Blockman.IsPruneMode) return;
+        ActiveChainstate.PruneAndFlush();
+    }
+
+    /// <summary>
     /// Checks the block tree's invariants (Core's CheckBlockIndex, enabled by -checkblockindex, on by default on
     /// regtest). Throws <see cref="InvalidOperationException"/> describing the first violation.
     /// </summary>
@@ -177,11 +202,15 @@ public sealed partial class ChainstateManager
                 if ((index.Status & BlockStatus.HaveData) != 0 && index.TxCount == 0) Fail($"block {index.Hash} has data but no transaction count");
                 bool linked = index.TxCount != 0 && (prev is null || prev.ChainTxCount != 0);
                 if (index.HaveNumChainTxs != linked) Fail($"block {index.Hash} chain transaction count is inconsistent");
+                // Undo data is only ever written for a block whose data is stored, and pruning removes both.
+                if ((index.Status & BlockStatus.HaveUndo) != 0 && (index.Status & BlockStatus.HaveData) == 0)
+                    Fail($"block {index.Hash} has undo data but no block data");
                 if (ActiveChain.Contains(index))
                 {
                     if ((index.Status & BlockStatus.FailedValid) != 0) Fail($"active block {index.Hash} is marked invalid");
-                    if (!index.IsValid(BlockStatus.ValidTransactions) || (index.Status & BlockStatus.HaveData) == 0)
-                        Fail($"active block {index.Hash} lacks data or validation");
+                    if (!index.IsValid(BlockStatus.ValidTransactions)) Fail($"active block {index.Hash} lacks validation");
+                    // Once files were pruned, blocks of the active chain may have lost their data.
+                    if (!Blockman.HavePruned && (index.Status & BlockStatus.HaveData) == 0) Fail($"active block {index.Hash} lacks data");
                 }
             }
             if (!ActiveChainstate.Candidates.Contains(tip)) Fail("the tip is not a candidate");

@@ -168,6 +168,16 @@ public sealed partial class ChainstateManager
                 {
                     if (!ActiveChainstate.ActivateBestChain(new BlockValidationState())) break;
                 }
+                bool pruneWhileImporting;
+                lock (Lock) pruneWhileImporting = Blockman.IsPruneMode && Blockman.BlockFilesIndexed && block is not null;
+                if (pruneWhileImporting)
+                {
+                    // Connect as we go (-loadblock in prune mode): only blocks that were connected can be pruned, and
+                    // otherwise the whole file would be stored before the first prune. Costs time, saves disk space.
+                    var activateState = new BlockValidationState();
+                    if (!ActiveChainstate.ActivateBestChain(activateState))
+                        Log.Debug(LogCategory.Reindex, $"Failed to connect best block ({activateState})");
+                }
                 NotifyHeaderTip();
                 if (unknownParent is null) continue;
 

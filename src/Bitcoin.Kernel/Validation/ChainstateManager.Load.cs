@@ -29,6 +29,10 @@ public sealed partial class ChainstateManager
         Log.Info($"Setting nMinimumChainWork={minimumWork}");
         if (minimumWork < options.ChainParams.MinimumChainWork)
             Log.Warning($"nMinimumChainWork set below default value of {options.ChainParams.MinimumChainWork}");
+        if (options.PruneTarget == BlockManager.PruneTargetManual)
+            Log.Info("Block pruning enabled. Use RPC call pruneblockchain(height) to manually prune block and undo files.");
+        else if (options.PruneTarget != 0)
+            Log.Info($"Prune configured to target {options.PruneTarget / (1024 * 1024)} MiB on disk for block and undo files.");
 
         var cacheSizes = CacheSizes.Calculate(options.DbCacheBytes, options.TxIndex);
         Log.Info("Cache configuration:");
@@ -47,6 +51,7 @@ public sealed partial class ChainstateManager
                 BlockTreeDbPath = Path.Combine(options.DataDir, "blocks", "index"),
                 BlockTreeDbCacheBytes = cacheSizes.BlockTreeDb,
                 WipeBlockTreeDb = options.Reindex,
+                PruneTarget = options.PruneTarget,
                 FastPrune = options.FastPrune,
                 UseXor = options.UseXorBlocksDir,
                 Notifications = options.Notifications,
@@ -98,6 +103,13 @@ public sealed partial class ChainstateManager
                 // Most likely a datadir of another network.
                 throw new KernelInitException(ChainstateLoadStatus.FailureIncompatibleDb, "Incorrect or no genesis block found. Wrong datadir for network?");
             }
+            // Blocks pruned earlier cannot come back without downloading them again: running unpruned on such a
+            // data directory needs a reindex (which wipes the block index and with it the pruned flag).
+            if (Blockman.HavePruned && Options.PruneTarget == 0)
+            {
+                throw new KernelInitException(ChainstateLoadStatus.Failure,
+                    "You need to rebuild the database using -reindex to go back to unpruned mode.  This will redownload the entire blockchain");
+            }
             // Outside a reindex, make sure the genesis block is stored (a reindex stores it when it reads blk00000.dat).
             if (Blockman.BlockFilesIndexed && !LoadGenesisBlock())
                 throw new KernelInitException(ChainstateLoadStatus.Failure, "Error initializing block database");
@@ -140,6 +152,8 @@ public sealed partial class ChainstateManager
     {
         lock (Lock)
         {
+            if (Blockman.HavePruned && Options.CheckBlocks > BlockManager.MinBlocksToKeep)
+                Log.Warning($"pruned datadir may not have more than {BlockManager.MinBlocksToKeep} blocks; only checking available blocks");
             if (ActiveChainstate.CoinsViewEmpty) return;
             var tip = ActiveChain.Tip;
             if (tip is not null && tip.BlockTime > Options.Clock.GetUtcNow().ToUnixTimeSeconds() + ConsensusConstants.MaxFutureBlockTime)
@@ -169,6 +183,8 @@ public sealed partial class ChainstateManager
     {
         if (!Blockman.BlockFilesIndexed) return true;
         if (!Blockman.LoadBlockIndexDb()) return false;
+        // Files an interrupted prune forgot in the index but did not delete yet.
+        Blockman.ScanAndUnlinkAlreadyPrunedFiles();
         foreach (var index in Blockman.AllBlockIndices.OrderBy(b => b.Height))
         {
             if (Options.Interrupt.IsCancellationRequested) return false;

@@ -57,6 +57,13 @@ public sealed record ChainstateManagerOptions
     /// <summary>-maxtipage: a tip older than this keeps the node in initial block download; Core's default 24 h.</summary>
     public TimeSpan MaxTipAge { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// -prune in bytes: 0 keeps every block (default), <see cref="Storage.BlockManager.PruneTargetManual"/> prunes only
+    /// through <see cref="ChainstateManager.PruneBlockFilesManual"/> (-prune=1), anything else is the size in bytes
+    /// the blk/rev files are kept under (at least <see cref="Storage.BlockManager.MinDiskSpaceForBlockFiles"/>).
+    /// </summary>
+    public ulong PruneTarget { get; init; }
+
     /// <summary>-fastprune: small block files for tests.</summary>
     public bool FastPrune { get; init; }
 

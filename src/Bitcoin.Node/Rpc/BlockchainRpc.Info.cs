@@ -33,6 +33,9 @@ internal static partial class BlockchainRpc
                 Field(RpcResultType.StrHex, "chainwork", "total work of the active chain, in hex"),
                 Field(RpcResultType.Num, "size_on_disk", "estimated size of the block and undo files"),
                 Field(RpcResultType.Bool, "pruned", "whether old blocks are deleted"),
+                OptionalField(RpcResultType.Num, "pruneheight", "the lowest height whose block is still stored; every block below it was pruned (only when pruning)"),
+                OptionalField(RpcResultType.Bool, "automatic_pruning", "whether blocks are pruned automatically to stay under a target size (only when pruning)"),
+                OptionalField(RpcResultType.Num, "prune_target_size", "the size in bytes the block and undo files are kept under (only with automatic pruning)"),
                 OptionalField(RpcResultType.StrHex, "signet_challenge", "the signet block challenge, in hex (signet only)"),
                 ChainJson.WarningsDoc(context),
             ]),
@@ -60,9 +63,15 @@ internal static partial class BlockchainRpc
                     ["initialblockdownload"] = chainman.IsInitialBlockDownload,
                     ["chainwork"] = tip.ChainWork.ToString(),
                     ["size_on_disk"] = chainman.Blockman.CalculateCurrentUsage(),
-                    // The node does not prune.
-                    ["pruned"] = false,
+                    ["pruned"] = chainman.Blockman.IsPruneMode,
                 };
+                if (chainman.Blockman.IsPruneMode)
+                {
+                    var pruneHeight = chainman.Blockman.GetPruneHeight(chainman.ActiveChain);
+                    result["pruneheight"] = pruneHeight is int height ? height + 1 : 0;
+                    result["automatic_pruning"] = chainman.Blockman.IsAutomaticPruning;
+                    if (chainman.Blockman.IsAutomaticPruning) result["prune_target_size"] = chainman.Blockman.PruneTarget;
+                }
                 if (chainParams.Type == Common.Chain.ChainType.Signet)
                     result["signet_challenge"] = Convert.ToHexStringLower(chainParams.Consensus.SignetChallenge.Span);
                 result["warnings"] = ChainJson.Warnings(context);

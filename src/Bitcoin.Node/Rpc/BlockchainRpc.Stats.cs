@@ -133,13 +133,22 @@ internal static partial class BlockchainRpc
         return chainman.ReadBlockUndo(index) ?? throw new RpcException(RpcErrorCode.MiscError, "Can't read undo data from disk");
     }
 
+    /// <summary>
+    /// Core's CheckBlockDataAvailability: -1 "Block not available (pruned data)" / "Undo data not available (pruned
+    /// data)" for a block whose files were pruned, otherwise "Block not available (not fully downloaded)" / "Undo data
+    /// not available" when the data was never stored.
+    /// </summary>
     private static void CheckBlockDataAvailability(ChainstateManager chainman, BlockIndex index, bool checkForUndo)
     {
-        BlockStatus status;
-        lock (chainman.Lock) status = index.Status;
         var flag = checkForUndo ? BlockStatus.HaveUndo : BlockStatus.HaveData;
-        if ((status & flag) != 0) return;
-        // The node never prunes, so missing data means the block was never downloaded (or its undo never written).
+        bool pruned;
+        lock (chainman.Lock)
+        {
+            if ((index.Status & flag) != 0) return;
+            pruned = chainman.Blockman.IsBlockPruned(index);
+        }
+        if (pruned)
+            throw new RpcException(RpcErrorCode.MiscError, $"{(checkForUndo ? "Undo data" : "Block")} not available (pruned data)");
         if (checkForUndo) throw new RpcException(RpcErrorCode.MiscError, "Undo data not available");
         throw new RpcException(RpcErrorCode.MiscError, "Block not available (not fully downloaded)");
     }

@@ -34,6 +34,7 @@ internal static partial class BlockchainRpc
         table.Register(Blockchain, VerifyChain(context));
         table.Register(Blockchain, ScanTxOutSet(context, new Internal.UtxoScanState()));
         table.Register(Blockchain, PreciousBlock(context));
+        table.Register(Blockchain, PruneBlockchain(context));
         table.Register(Hidden, InvalidateBlock(context));
         table.Register(Hidden, ReconsiderBlock(context));
         table.Register(Blockchain, WaitForNewBlock(context));
