@@ -4,11 +4,9 @@ using Bitcoin.Common.Rpc;
 
 namespace Bitcoin.Common.Tests.Formats;
 
-/// <summary>Loads the vectors in Formats/Data (see Data/README.md) and small helpers for JSON assertions.</summary>
+/// <summary>Small helpers for JSON assertions in the Formats tests.</summary>
 internal static class FormatsTestData
 {
-    public static JsonArray LoadArray(string file) => JsonNode.Parse(File.ReadAllText(Locate(file)))!.AsArray();
-
     /// <summary>Parses JSON text as the RPC server does (numbers keep their text, repeated keys are remembered).</summary>
     public static JsonNode? ParseJson(string text) => JsonText.Parse(text);
 
@@ -21,15 +19,5 @@ internal static class FormatsTestData
         var e = Assert.Throws<RpcException>(action);
         Assert.Equal(message, e.Message);
         Assert.Equal((int)code, e.Code);
-    }
-
-    private static string Locate(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Bitcoin.Common.Tests", "Formats", "Data", file);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException("Formats vectors not found above " + AppContext.BaseDirectory, file);
     }
 }
