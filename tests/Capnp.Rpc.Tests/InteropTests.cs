@@ -364,6 +364,43 @@ public sealed class InteropTests(ITestOutputHelper output)
         Assert.Equal(0, live.Count);
     }
 
+    [Fact]
+    public async Task PromiseResolvingToTheCppPeersOwnObjectIsEmbargoedThere()
+    {
+        var gate = new ReturnGate(ushort.MaxValue);
+        await using var session = await Session.StartAsync(gate.Observe);
+        if (session is null)
+            return;
+        var service = session.Service;
+        Counter.Client theirs;
+        var create = service.NewCounterRequest();
+        var start = create.Params;
+        start.Start = 100;
+        using (var created = await create.CallAsync())
+            theirs = created.Results.Counter;
+
+        // Our promise, sent to the peer, which calls it (the call queues here)...
+        var promise = new Capnp.Rpc.Internal.QueuedNode();
+        promise.AddRef();
+        var increment = service.IncrementRequest();
+        var p = increment.Params;
+        using (var counter = new Counter.Client(new Capnp.Rpc.Internal.CapabilityRef(promise)))
+            p.Counter = counter;
+        p.By = 1;
+        var pending = increment.CallAsync().AsTask();
+        (await service.EchoRequest().CallAsync()).Dispose();
+
+        // ...resolves to the peer's own counter: the queued call goes back to it, the Resolve names its own export,
+        // and the peer embargoes the promise until our echo of its Disembargo arrives.
+        using (theirs)
+            promise.Resolve(((Capnp.Rpc.Internal.CapabilityRef)theirs.Hook!).NodeWithReference());
+        promise.Release();
+        using (var response = await pending)
+            Assert.Equal(101, response.Results.Value);
+        Assert.Equal(0u, await CapabilityTests.LiveCounters(service));
+        Assert.Equal([RpcMessageDirection.Received, RpcMessageDirection.Sent], gate.Disembargoes());
+    }
+
     private sealed class RefusingCallback : Callback.Server
     {
         public override ValueTask CallAsync(CallContext<Callback.CallParams, Callback.CallResults.Builder> context, CancellationToken cancellationToken) =>
