@@ -80,6 +80,9 @@ public sealed class PipeliningTests
         using var response = await increment.CallAsync();
         Assert.Equal(10, response.Results.Value);
         Assert.Equal(0, pair.Client.GetTableCounts().Exports);
+
+        // The server recognised its own object (as libmultiprocess servers recognise their Thread in a Context).
+        Assert.IsType<CounterServer>(pair.Service.LastIncrementedLocal);
     }
 
     [Fact]

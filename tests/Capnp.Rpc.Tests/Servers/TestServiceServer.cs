@@ -54,9 +54,13 @@ internal sealed class TestServiceServer(LiveObjects live) : TestService.Server, 
         return default;
     }
 
+    /// <summary>The server object the last `increment` call's counter turned out to be, if it is one of this process.</summary>
+    public CapabilityServer? LastIncrementedLocal { get; private set; }
+
     public override async ValueTask IncrementAsync(CallContext<TestService.IncrementParams, TestService.IncrementResults.Builder> context, CancellationToken cancellationToken)
     {
         using var counter = context.Params.Counter;
+        LastIncrementedLocal = await Capability.GetLocalServerAsync(counter.Hook!, cancellationToken);
         var request = counter.IncrementRequest();
         var p = request.Params;
         p.By = context.Params.By;

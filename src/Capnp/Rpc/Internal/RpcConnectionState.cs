@@ -42,7 +42,9 @@ internal sealed partial class RpcConnectionState
         _observer = options.MessageObserver;
         if (options.Bootstrap is { } bootstrap)
             _bootstrap = CapNode.FromHook(bootstrap);
-        Completion = RunAsync();
+        // Both loops run on the thread pool (never on a caller's synchronization context), and the constructor
+        // returns at once.
+        Completion = Task.Run(RunAsync);
     }
 
     /// <summary>Completes when both loops have ended and the stream is closed.</summary>
@@ -156,8 +158,6 @@ internal sealed partial class RpcConnectionState
 
     private async Task RunAsync()
     {
-        // Both loops start on the thread pool, so the constructor returns at once.
-        await Task.Yield();
         var writing = Task.Run(WriteLoopAsync);
         await ReadLoopAsync().ConfigureAwait(false);
         await writing.ConfigureAwait(false);
@@ -228,6 +228,12 @@ internal sealed partial class RpcConnectionState
             {
                 Disconnect(new RpcException("Received a malformed message: " + e.Message), sendAbort: true);
             }
+            catch (Exception e)
+            {
+                // A fault of this side: the connection cannot be trusted any more, the process goes on.
+                Trace.TraceError($"Cap'n Proto RPC: handling a message failed: {e}");
+                Disconnect(new RpcException("Internal error handling a message: " + e.Message), sendAbort: true);
+            }
         }
     }
 
@@ -263,9 +269,9 @@ internal sealed partial class RpcConnectionState
                         await _transport.FlushAsync(CancellationToken.None).ConfigureAwait(false);
                     }
                 }
-                catch (Exception e) when (e is IOException or ObjectDisposedException or System.Net.Sockets.SocketException
-                                              or InvalidOperationException or NotSupportedException)
+                catch (Exception e)
                 {
+                    // The stream is gone (or this side failed to write): nothing more can be sent.
                     failed = true;
                     Disconnect(new RpcDisconnectedException("Connection lost: " + e.Message), sendAbort: false);
                     closing = true;
