@@ -90,6 +90,15 @@ public sealed class NodeContext
     /// <summary>The transaction index, with <c>-txindex</c>.</summary>
     public TxIndex? TxIndex { get; set; }
 
+    /// <summary>The node's <see cref="Bitcoin.Interfaces.IChain"/> for chain clients (made in AppInitInterfaces).</summary>
+    public Bitcoin.Interfaces.IChain? Chain { get; set; }
+
+    /// <summary>The chain clients (the wallet loader), started and stopped with the node (Core's <c>chain_clients</c>).</summary>
+    public List<Bitcoin.Interfaces.IChainClient> ChainClients { get; } = [];
+
+    /// <summary>The wallet loader among <see cref="ChainClients"/>, unless the wallet is disabled or absent.</summary>
+    public Bitcoin.Interfaces.IWalletLoader? WalletLoader { get; set; }
+
     /// <summary>The RPC commands. Commands are registered here whether or not <c>-server</c> is on (the GUI console uses them).</summary>
     public RpcCommandTable RpcTable { get; } = new();
 

@@ -71,7 +71,10 @@ public static partial class NodeInit
         NodeRpcCommands.Register(node.RpcTable, node.RpcContext);
         Net.Rpc.NetRpc.Register(node.RpcTable, node);
         Mempool.MempoolRpc.Register(node.RpcTable, node);
-        Mempool.MempoolRpc.Register(node.RpcTable, node);
+        Signing.SignMessageRpc.Register(node.RpcTable, () => (node.ChainParams ?? node.Chainman!.ChainParams).Network);
+        // The wallet (when there is one) is made now and registers its commands through the chain interface.
+        Interfaces.NodeChainClients.Construct(node, options.MakeWalletLoader);
+        Interfaces.NodeChainClients.RegisterRpcs(node);
         options.RegisterRpcCommands?.Invoke(node);
 
         if (HostPortOptions.Check(args) is { } portError)
@@ -88,6 +91,10 @@ public static partial class NodeInit
                 return InitMessages.Error("Unable to start HTTP server. See debug log for details.");
         }
 
+        // Step 5: verify wallet database integrity.
+        if (!Interfaces.NodeChainClients.Verify(node))
+            return false;
+
         // Step 6: network initialization (addresses, bans, proxies); nothing connects before step 12.
         if (!Net.NodeNetwork.Setup(node))
             return false;
@@ -97,12 +104,17 @@ public static partial class NodeInit
         if (node.ShutdownRequested)
             return true;
 
+        // Step 9: load wallets (they catch up with the chain through the chain interface).
+        if (!Interfaces.NodeChainClients.Load(node))
+            return false;
+
         // Step 12: start node (net processing, listening, connections).
         if (!node.Network!.Start())
             return false;
 
         node.RpcTable.SetWarmupFinished();
         node.InitMessage("Done loading");
+        Interfaces.NodeChainClients.Start(node);
 
         var startupNotify = args.GetArg("-startupnotify", "");
         if (startupNotify.Length > 0)

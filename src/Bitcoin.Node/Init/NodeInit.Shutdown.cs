@@ -56,6 +56,9 @@ public static partial class NodeInit
             node.RpcServer = null;
         }
 
+        // Wallets unload (and flush) while the chain they read is still there, as Core stops chain clients here.
+        Interfaces.NodeChainClients.Stop(node);
+
         // Net processing stops before the import thread and the scheduler, as in Core.
         node.Network?.Stop();
 
@@ -77,6 +80,7 @@ public static partial class NodeInit
             node.ExitStatus = 1;
         }
 
+        Interfaces.NodeChainClients.Release(node);
         node.ValidationSignals?.Dispose();
         node.ValidationSignals = null;
         node.Scheduler = null;

@@ -134,11 +134,8 @@ public static partial class NodeInit
         }
 
         // Also check the chainstate options now, so that errors reach the console before daemonizing.
-        var kernelArgs = KernelArgs.Read(args, out var kernelError);
-        if (kernelArgs is null)
+        if (KernelArgs.Read(args, out var kernelError) is null)
             return InitMessages.Error(kernelError);
-        if (kernelArgs.PruneTargetBytes != 0)
-            return InitMessages.Error("Pruning (-prune) is not supported by this node: it keeps every block.");
         return true;
     }
 
@@ -159,10 +156,11 @@ public static partial class NodeInit
         return LockDirectories(node.Args, probeOnly: false);
     }
 
-    /// <summary>Creates the interfaces other components reach the node through (none are needed by bitcoind yet).</summary>
+    /// <summary>Creates the interfaces other components reach the node through: the <see cref="NodeContext.Chain"/> chain clients use.</summary>
     public static bool AppInitInterfaces(NodeContext node)
     {
         ArgumentNullException.ThrowIfNull(node);
+        node.Chain = Interfaces.NodeInterfaces.MakeChain(node);
         return true;
     }
 

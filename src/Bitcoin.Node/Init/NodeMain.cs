@@ -131,6 +131,8 @@ public static class NodeMain
             LoggingInit.SetLoggingOptions(args, node.Logger);
             LoggingInit.LogPackageVersion(ClientVersion.ClientName, ClientVersion.FullVersion);
             ParameterInteraction.Apply(args);
+            if (options.WalletParameterInteraction is { } walletParameterInteraction && !walletParameterInteraction(args))
+                return false;
             if (!NodeInit.AppInitBasicSetup(node) || !NodeInit.AppInitParameterInteraction(node) || !NodeInit.AppInitSanityChecks(node))
                 return false;
 

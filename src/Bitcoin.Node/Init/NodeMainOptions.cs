@@ -20,4 +20,13 @@ public sealed record NodeMainOptions
 
     /// <summary>Whether the RPC server serves <c>/wallet/&lt;name&gt;</c> (true when the process has wallet support).</summary>
     public bool WalletEndpoints { get; init; }
+
+    /// <summary>
+    /// Makes the wallet loader on the node's chain (Core's <c>Init::makeWalletLoader</c>); null for an executable without
+    /// a wallet. Not called with <c>-disablewallet</c>.
+    /// </summary>
+    public Func<Bitcoin.Interfaces.IChain, ArgsManager, Bitcoin.Interfaces.IWalletLoader>? MakeWalletLoader { get; init; }
+
+    /// <summary>The wallet's option interactions (Core's <c>WalletInitInterface::ParameterInteraction</c>); false stops start-up.</summary>
+    public Func<ArgsManager, bool>? WalletParameterInteraction { get; init; }
 }

@@ -42,6 +42,8 @@ internal static class NodeControlRpc
             {
                 NodeClock.SetMockTime(time);
             }
+            // Chain clients in another process keep their own clock.
+            Interfaces.NodeChainClients.SetMockTime(context.Node, time);
             return null;
         });
 }
