@@ -62,6 +62,58 @@ public sealed partial class DescriptorWallet
         return result.OrderBy(o => (int)o.Type).ToList();
     }
 
+    /// <summary>
+    /// The available outputs, locked ones included, grouped by the address they were received on: change is followed
+    /// back through first inputs to the wallet output it came from (Core's ListCoins). P2PK outputs are grouped under
+    /// their key's P2PKH address.
+    /// </summary>
+    public IReadOnlyDictionary<TxDestination, List<WalletOutput>> ListCoins()
+    {
+        var result = new Dictionary<TxDestination, List<WalletOutput>>();
+        lock (_lock)
+        {
+            foreach (var coin in ListAvailableOutputs(new AvailableOutputsFilter { SkipLocked = false, AvoidAddressReuse = false }))
+            {
+                var parent = FindNonChangeParentOutput(coin.OutPoint);
+                if (!ScriptSolver.TryExtractDestination(parent.ScriptPubKey, out var address))
+                {
+                    if (address is not PubKeyDestination pk) continue;
+                    address = new PubKeyHashDestination(new KeyId(NBitcoin.Crypto.Hashes.Hash160(pk.EncodedPubKey.ToArray())));
+                }
+
+                if (!result.TryGetValue(address, out var list)) result[address] = list = [];
+                list.Add(coin);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The output a change output ultimately came from: while the output is change and its transaction's first input
+    /// spends a wallet output, step back to that output (Core's FindNonChangeParentOutput). The outpoint must be a
+    /// wallet transaction's.
+    /// </summary>
+    public TxOut FindNonChangeParentOutput(OutPoint outpoint)
+    {
+        ArgumentNullException.ThrowIfNull(outpoint);
+        lock (_lock)
+        {
+            var tx = (GetWalletTx(outpoint.Hash) ?? throw new ArgumentException("not a wallet transaction", nameof(outpoint))).Tx;
+            int n = (int)outpoint.N;
+            while (OutputIsChange(tx.Outputs[n]) && tx.Inputs.Count > 0)
+            {
+                var prevout = tx.Inputs[0].PrevOut;
+                var previous = GetWalletTx(prevout.Hash);
+                if (previous is null || previous.Tx.Outputs.Count <= prevout.N || !IsMine(previous.Tx.Outputs[(int)prevout.N])) break;
+                tx = previous.Tx;
+                n = (int)prevout.N;
+            }
+
+            return tx.Outputs[n];
+        }
+    }
+
     // Core's GetOutputType(TxoutType, is_from_p2sh): P2SH resolves through its known redeem script.
     private static OutputType OutputTypeOf(Script script, SigningProvider? provider)
     {

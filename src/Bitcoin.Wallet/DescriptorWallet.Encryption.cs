@@ -197,8 +197,8 @@ public sealed partial class DescriptorWallet
         {
             if (!Unlock(passphrase)) return false;
             TopUpKeyPool();
-            RelockTime = WalletTime.Now + timeoutSeconds;
             CancelRelock();
+            RelockTime = WalletTime.Now + timeoutSeconds;
             var dueMs = Math.Clamp(timeoutSeconds * 1000, 0, int.MaxValue - 1);
             var expected = RelockTime;
             _relockTimer = new Timer(_ =>

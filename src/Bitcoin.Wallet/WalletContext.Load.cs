@@ -412,6 +412,40 @@ public sealed partial class WalletContext
         StartResendTimer();
     }
 
+    /// <summary>
+    /// Why wallet <paramref name="name"/> cannot be migrated to descriptors (Core's MigrateLegacyToDescriptor): a
+    /// loaded or SQLite wallet is already a descriptor wallet, and this node reads no Berkeley DB (legacy) wallets, so
+    /// migration always fails with one of those messages or the reason the file could not be opened.
+    /// </summary>
+    public string MigrationError(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        const string alreadyDescriptor = "Error: This wallet is already a descriptor wallet";
+        if (GetWallet(name) is not null) return alreadyDescriptor;
+        var database = MakeWalletDatabase(name, ReadDatabaseArgs() with { RequireExisting = true, Verify = false }, out var status, out var error);
+        if (database is not null)
+        {
+            database.Dispose();
+            return alreadyDescriptor;
+        }
+
+        return status == DatabaseStatus.FailedLegacyDisabled
+            ? "Error: This node cannot read legacy (Berkeley DB) wallets; migrate the wallet with Bitcoin Core"
+            : error;
+    }
+
+    /// <summary>
+    /// True if wallet <paramref name="name"/> is encrypted: a loaded wallet by its keys, otherwise by the file's master
+    /// key records; false for wallets that cannot be opened (Core's WalletLoader::isEncrypted).
+    /// </summary>
+    public bool IsEncrypted(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (GetWallet(name) is { } loaded) return loaded.HasEncryptionKeys();
+        using var database = MakeWalletDatabase(name, ReadDatabaseArgs() with { RequireExisting = true, Verify = false }, out _, out _);
+        return database is not null && new WalletBatch(database).IsEncrypted();
+    }
+
     /// <summary>Unloads every wallet, last first, and closes their files (Core's UnloadWallets).</summary>
     public void UnloadWallets()
     {

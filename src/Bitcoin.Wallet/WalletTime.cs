@@ -4,7 +4,7 @@ namespace Bitcoin.Wallet;
 
 /// <summary>
 /// The wallet's clock (Core's GetTime in the wallet): the process clock, which follows <c>setmocktime</c>. In one
-/// process it is the node's; a separate wallet process receives the mock time through <see cref="Interfaces.IChainClient.SetMockTime"/>.
+/// process it is the node's; a separate wallet process receives the mock time through <see cref="global::Bitcoin.Interfaces.IChainClient.SetMockTime"/>.
 /// </summary>
 public static class WalletTime
 {

@@ -562,17 +562,6 @@ internal static class WalletManagementRpc
         {
             var name = WalletRpcUtil.EnsureUniqueWalletName(call.Request, call.MaybeStr("wallet_name"));
             var context = WalletRpcUtil.EnsureWalletContext(call.Request);
-            if (context.GetWallet(name) is not null)
-                throw new RpcException(RpcErrorCode.WalletError, "Error: This wallet is already a descriptor wallet");
-            var database = context.MakeWalletDatabase(name, context.ReadDatabaseArgs() with { RequireExisting = true, Verify = false }, out var status, out var error);
-            if (database is not null)
-            {
-                database.Dispose();
-                throw new RpcException(RpcErrorCode.WalletError, "Error: This wallet is already a descriptor wallet");
-            }
-
-            throw new RpcException(RpcErrorCode.WalletError, status == DatabaseStatus.FailedLegacyDisabled
-                ? "Error: This node cannot read legacy (Berkeley DB) wallets; migrate the wallet with Bitcoin Core"
-                : error);
+            throw new RpcException(RpcErrorCode.WalletError, context.MigrationError(name));
         }));
 }
