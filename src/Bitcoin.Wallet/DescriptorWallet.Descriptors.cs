@@ -2,6 +2,7 @@ using Bitcoin.Common.Addresses;
 using Bitcoin.Common.Descriptors;
 using Bitcoin.Interfaces;
 using Bitcoin.Wallet.Keys;
+using Bitcoin.Wallet.Model;
 using Bitcoin.Wallet.Storage;
 using NBitcoin;
 
@@ -331,14 +332,18 @@ public sealed partial class DescriptorWallet
         }
     }
 
-    /// <summary>Every extended public key of the (active) descriptors, with the descriptors using it (Core's GetHDPubKeys).</summary>
-    public IReadOnlyDictionary<ExtPubKey, List<DescriptorScriptPubKeyMan>> GetHdPubKeys(bool activeOnly)
+    /// <summary>
+    /// Every extended public key of the descriptors <paramref name="filter"/> selects, with the descriptors using it
+    /// (Core's GetHDPubKeys).
+    /// </summary>
+    public IReadOnlyDictionary<ExtPubKey, List<DescriptorScriptPubKeyMan>> GetHdPubKeys(HdKeyFilter filter)
     {
         lock (_lock)
         {
             var result = new Dictionary<ExtPubKey, List<DescriptorScriptPubKeyMan>>();
-            foreach (var spkm in activeOnly ? GetActiveScriptPubKeyMans() : ScriptPubKeyMans)
+            foreach (var spkm in filter == HdKeyFilter.Active ? GetActiveScriptPubKeyMans() : ScriptPubKeyMans)
             {
+                if (filter == HdKeyFilter.UnusedKey && spkm.Descriptor.HasScripts) continue;
                 foreach (var xpub in spkm.Descriptor.GetPubKeys().ExtPubKeys)
                 {
                     if (!result.TryGetValue(xpub, out var list)) result[xpub] = list = [];
@@ -348,6 +353,14 @@ public sealed partial class DescriptorWallet
 
             return result;
         }
+    }
+
+    /// <summary>The extended private key of <paramref name="xpub"/> if a descriptor holds its key (Core's GetExtKey); null when unknown or locked.</summary>
+    public ExtKey? GetExtKey(ExtPubKey xpub)
+    {
+        ArgumentNullException.ThrowIfNull(xpub);
+        if (GetKey(xpub.PubKey.Hash) is not { } key) return null;
+        return new ExtKey(xpub, key);
     }
 
     /// <summary>The private key with hash <paramref name="id"/> from any descriptor, if available.</summary>

@@ -5,6 +5,7 @@ using Bitcoin.Common.Json;
 using Bitcoin.Common.Rpc;
 using Bitcoin.Interfaces;
 using Bitcoin.Wallet.Keys;
+using Bitcoin.Wallet.Model;
 using Bitcoin.Wallet.Storage;
 using NBitcoin;
 using static Bitcoin.Wallet.Rpc.Internal.RpcDoc;
@@ -356,7 +357,7 @@ internal static class WalletManagementRpc
                 if (priv) WalletRpcUtil.EnsureWalletIsUnlocked(wallet);
                 var network = wallet.Network;
                 var entries = new SortedDictionary<string, (SortedSet<(string Desc, bool Active)> Descs, bool HasPrivate, ExtKey? Xprv)>(StringComparer.Ordinal);
-                foreach (var (xpub, spkms) in wallet.GetHdPubKeys(activeOnly))
+                foreach (var (xpub, spkms) in wallet.GetHdPubKeys(activeOnly ? HdKeyFilter.Active : HdKeyFilter.All))
                 {
                     var key = AddressEncoding.EncodeExtPubKey(xpub, network);
                     if (!entries.TryGetValue(key, out var entry)) entry = (new SortedSet<(string, bool)>(), false, null);
@@ -412,7 +413,7 @@ internal static class WalletManagementRpc
                 ExtPubKey xpub;
                 if (hdkey.IsNull())
                 {
-                    var active = wallet.GetHdPubKeys(activeOnly: true);
+                    var active = wallet.GetHdPubKeys(HdKeyFilter.Active);
                     if (active.Count != 1)
                         throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "Unable to determine which HD key to use from active descriptors. Please specify with 'hdkey'");
                     xpub = active.Keys.First();

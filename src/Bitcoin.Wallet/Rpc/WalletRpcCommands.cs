@@ -24,6 +24,7 @@ public static partial class WalletRpcCommands
         commands.AddRange(BackupRpc.Commands());
         commands.AddRange(EncryptionRpc.Commands());
         commands.AddRange(SignMessageRpc.Commands());
+        commands.AddRange(HdKeyRpc.Commands());
         AddSpendCommands(commands);
         commands.Sort((a, b) => string.CompareOrdinal(a.Item2.Name, b.Item2.Name));
         return commands;
