@@ -1,19 +1,29 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Bitcoin.Common.Json;
 using Bitcoin.Node.Tests.Rpc.Support;
 
 namespace Bitcoin.Node.Tests.Rpc;
 
-// Core's rpc_getblockstats.py with its data file (Rpc/Data/rpc_getblockstats.json).
-public sealed class GetBlockStatsTests : IClassFixture<GetBlockStatsTests.ChainFromCoreData>
+// Core's rpc_getblockstats.py: the same chain, rebuilt (GetBlockStatsChain), and Core's expected statistics for its
+// last three blocks (GetBlockStatsExpectations).
+public sealed class GetBlockStatsTests : IClassFixture<GetBlockStatsTests.RebuiltChain>
 {
-    private const int StartHeight = 101;
-    private readonly ChainFromCoreData _chain;
+    private const int StartHeight = GetBlockStatsExpectations.FirstHeight;
+    private readonly RebuiltChain _chain;
 
-    public GetBlockStatsTests(ChainFromCoreData chain) => _chain = chain;
+    public GetBlockStatsTests(RebuiltChain chain) => _chain = chain;
 
     private RegtestNode Node => _chain.Node;
+
+    [Fact]
+    public async Task RebuiltBlocksHaveTheHashesCoreReported()
+    {
+        for (int i = 0; i < GetBlockStatsExpectations.Count; i++)
+        {
+            Assert.Equal(GetBlockStatsExpectations.BlockHashes[i], (await Node.CallAsync("getblockhash", StartHeight + i)).GetStr());
+        }
+        Assert.Equal(GetBlockStatsChain.TipHeight, Node.Chainman.ActiveHeight);
+    }
 
     [Fact]
     public async Task StatisticsMatchCoresForEveryBlockByHeightAndByHash()
@@ -48,7 +58,7 @@ public sealed class GetBlockStatsTests : IClassFixture<GetBlockStatsTests.ChainF
     [Fact]
     public async Task BadHeightsHashesAndStatisticsGetCoresErrors()
     {
-        int tip = StartHeight + 2;
+        int tip = GetBlockStatsChain.TipHeight;
         var error = await Node.CallErrorAsync("getblockstats", tip + 1);
         Assert.Equal((-8, $"Target block height {tip + 1} after current tip {tip}"), (error.Code, error.Message));
         error = await Node.CallErrorAsync("getblockstats", -1);
@@ -75,7 +85,7 @@ public sealed class GetBlockStatsTests : IClassFixture<GetBlockStatsTests.ChainF
         Assert.Equal(0, genesis.Find("utxo_increase_actual").GetInt32());
         Assert.Equal(0, genesis.Find("utxo_size_inc_actual").GetInt32());
 
-        var tip = await Node.CallAsync("getblockstats", StartHeight + 2);
+        var tip = await Node.CallAsync("getblockstats", GetBlockStatsChain.TipHeight);
         Assert.Equal(6, tip.Find("utxo_increase").GetInt32());
         Assert.Equal(435, tip.Find("utxo_size_inc").GetInt32());
         Assert.Equal(4, tip.Find("utxo_increase_actual").GetInt32());
@@ -98,21 +108,27 @@ public sealed class GetBlockStatsTests : IClassFixture<GetBlockStatsTests.ChainF
         JsonText.Write(new JsonObject(value.GetObj().OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => KeyValuePair.Create(kv.Key, kv.Value.Detached()))));
 
-    /// <summary>A node holding the 104 blocks of Core's data file, shared by the tests of the class.</summary>
-    public sealed class ChainFromCoreData : IDisposable
+    /// <summary>A node holding the rebuilt chain, shared by the tests of the class.</summary>
+    public sealed class RebuiltChain : IDisposable
     {
-        public ChainFromCoreData()
+        public RebuiltChain()
         {
-            var data = JsonText.Parse(File.ReadAllText(DataFile()));
-            Expected = data.Find("stats").GetArr().Select(s => s!.DeepClone()).ToList();
-            Node = new RegtestNode(mockTime: data.Find("mocktime").GetInt64());
-            foreach (var block in data.Find("blocks").GetArr())
+            // Core's node mined at this frozen time; ours must not see the blocks as from the future.
+            Node = new RegtestNode(mockTime: GetBlockStatsChain.MockTime);
+            try
             {
-                var result = Node.CallAsync("submitblock", block.GetStr()).GetAwaiter().GetResult();
-                // The genesis block is already known.
-                Assert.True(result is null || result.GetStr() == "duplicate", result?.ToJsonString());
+                foreach (var block in GetBlockStatsChain.Build(Node.ChainParams))
+                {
+                    var result = Node.CallAsync("submitblock", TestBlocks.Hex(block)).GetAwaiter().GetResult();
+                    Assert.True(result is null, result?.ToJsonString());
+                }
             }
-            Assert.Equal(StartHeight + 2, Node.Chainman.ActiveHeight);
+            catch
+            {
+                Node.Dispose();
+                throw;
+            }
+            Expected = Enumerable.Range(StartHeight, GetBlockStatsExpectations.Count).Select(h => (JsonNode)GetBlockStatsExpectations.At(h)).ToList();
         }
 
         public RegtestNode Node { get; }
@@ -120,8 +136,5 @@ public sealed class GetBlockStatsTests : IClassFixture<GetBlockStatsTests.ChainF
         public List<JsonNode> Expected { get; }
 
         public void Dispose() => Node.Dispose();
-
-        private static string DataFile([CallerFilePath] string thisFile = "") =>
-            Path.Combine(Path.GetDirectoryName(thisFile)!, "Data", "rpc_getblockstats.json");
     }
 }
