@@ -21,6 +21,10 @@ internal sealed class QuestionRef(RpcConnectionState connection, uint id) : RefC
     /// <summary>The failure, once the question failed.</summary>
     public Exception? Error { get; private set; }
 
+    /// <summary>Set (under the connection's lock) once the question has been let go: results arriving later are
+    /// dropped at once.</summary>
+    public bool IsFinished { get; set; }
+
     /// <summary>Completes (successfully) when the question returned or failed.</summary>
     public Task Returned => _returned.Task;
 
@@ -43,6 +47,12 @@ internal sealed class QuestionRef(RpcConnectionState connection, uint id) : RefC
     /// <summary>The answer arrived: promises for capabilities in it resolve to them.</summary>
     public void Fulfil(IReturnedResults response)
     {
+        if (IsFinished)
+        {
+            Connection.DisposeLater(response);
+            return;
+        }
+
         Response = response;
         foreach (var (path, node) in TakePipelined())
             node.Resolve(response.GetPipelinedNode(path));

@@ -94,6 +94,7 @@ internal sealed partial class RpcConnectionState
     {
         using (Lock())
         {
+            questionRef.IsFinished = true;
             DisposeLater(questionRef.TakeResponse());
             if (!_questions.TryGet(questionRef.Id, out var question) || question.SelfRef != questionRef)
                 return;
