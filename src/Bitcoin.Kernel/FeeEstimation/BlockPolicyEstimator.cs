@@ -181,6 +181,13 @@ public sealed class BlockPolicyEstimator
         }
     }
 
+    /// <summary>
+    /// Core's estimateFee: 95% success within <paramref name="confTarget"/> blocks over the medium horizon; zero for
+    /// targets of 1 or less (no reasonable estimate exists) and when there is no answer.
+    /// </summary>
+    public TxFeeRate EstimateFee(int confTarget) =>
+        confTarget <= 1 ? TxFeeRate.Zero : EstimateRawFee(confTarget, DoubleSuccessPct, FeeEstimateHorizon.MedHalfLife, out _);
+
     /// <summary>The largest target a horizon tracks.</summary>
     public uint HighestTargetTracked(FeeEstimateHorizon horizon)
     {
