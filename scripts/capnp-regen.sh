@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates everything derived from the Cap'n Proto schemas with the official compiler (`capnp`, Debian package
 # capnproto) and our plugin, capnpc-csharp:
-#   src/Capnp/Rpc/Generated       from src/Capnp/Rpc/Schemas    (the RPC protocol: Cap'n Proto's rpc.capnp, rpc-twoparty.capnp)
+#   src/Capnp/Rpc/Generated       from src/Capnp/Rpc/Schemas    (the RPC protocol: our declarations of Cap'n Proto's rpc.capnp, rpc-twoparty.capnp)
 #   src/Multiprocess/Generated    from src/Multiprocess/Schemas (libmultiprocess's proxy.capnp)
 #   src/Bitcoin.Ipc/Generated     from src/Bitcoin.Ipc/Schemas  (Bitcoin Core's init, echo, mining, common, rpc)
 #   tests/Capnp.Tests/Generated   from tests/Capnp.Tests/Schemas (the test schema)

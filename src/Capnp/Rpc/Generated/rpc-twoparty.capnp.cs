@@ -13,23 +13,7 @@ internal static partial class RpcTwopartySchema
 
 internal enum Side : ushort
 {
-    /// <summary>
-    /// The object lives on the "server" or "supervisor" end of the connection. Only the
-    /// server/supervisor knows how to interpret the ref; to the client, it is opaque.
-    ///
-    /// Note that containers intending to implement strong confinement should rewrite SturdyRefs
-    /// received from the external network before passing them on to the confined app. The confined
-    /// app thus does not ever receive the raw bits of the SturdyRef (which it could perhaps
-    /// maliciously leak), but instead receives only a thing that it can pass back to the container
-    /// later to restore the ref. See:
-    /// http://www.erights.org/elib/capability/dist-confine.html
-    /// </summary>
     Server = 0,
-    /// <summary>
-    /// The object lives on the "client" or "confined app" end of the connection. Only the client
-    /// knows how to interpret the ref; to the server/supervisor, it is opaque. Most clients do not
-    /// actually know how to persist capabilities at all, so use of this is unusual.
-    /// </summary>
     Client = 1,
 }
 
@@ -96,7 +80,6 @@ internal readonly partial struct VatId : global::Capnp.IStructReader<VatId>
     }
 }
 
-/// <summary>Only used for joins, since three-way introductions never happen on a two-party network.</summary>
 internal readonly partial struct ProvisionId : global::Capnp.IStructReader<ProvisionId>
 {
     private readonly global::Capnp.StructReader _s;
@@ -116,7 +99,6 @@ internal readonly partial struct ProvisionId : global::Capnp.IStructReader<Provi
     /// <summary>Wraps an untyped struct reader.</summary>
     public static ProvisionId Create(global::Capnp.StructReader reader) => new(reader);
 
-    /// <summary>The ID from `JoinKeyPart`.</summary>
     public uint JoinId => _s.ReadUInt32(0);
 
     /// <summary>Builds a ProvisionId in a message.</summary>
@@ -139,7 +121,6 @@ internal readonly partial struct ProvisionId : global::Capnp.IStructReader<Provi
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.TwoParty.ProvisionId AsReader() => new(_s.AsReader());
 
-        /// <summary>The ID from `JoinKeyPart`.</summary>
         public uint JoinId
         {
             get => _s.ReadUInt32(0);
@@ -162,7 +143,6 @@ internal readonly partial struct ProvisionId : global::Capnp.IStructReader<Provi
     }
 }
 
-/// <summary>Never used, because there are only two parties.</summary>
 internal readonly partial struct RecipientId : global::Capnp.IStructReader<RecipientId>
 {
     private readonly global::Capnp.StructReader _s;
@@ -218,7 +198,6 @@ internal readonly partial struct RecipientId : global::Capnp.IStructReader<Recip
     }
 }
 
-/// <summary>Never used, because there is no third party.</summary>
 internal readonly partial struct ThirdPartyCapId : global::Capnp.IStructReader<ThirdPartyCapId>
 {
     private readonly global::Capnp.StructReader _s;
@@ -274,38 +253,6 @@ internal readonly partial struct ThirdPartyCapId : global::Capnp.IStructReader<T
     }
 }
 
-/// <summary>
-/// Joins in the two-party case are simplified by a few observations.
-///
-/// First, on a two-party network, a Join only ever makes sense if the receiving end is also
-/// connected to other networks.  A vat which is not connected to any other network can safely
-/// reject all joins.
-///
-/// Second, since a two-party connection bisects the network -- there can be no other connections
-/// between the networks at either end of the connection -- if one part of a join crosses the
-/// connection, then _all_ parts must cross it.  Therefore, a vat which is receiving a Join request
-/// off some other network which needs to be forwarded across the two-party connection can
-/// collect all the parts on its end and only forward them across the two-party connection when all
-/// have been received.
-///
-/// For example, imagine that Alice and Bob are vats connected over a two-party connection, and
-/// each is also connected to other networks.  At some point, Alice receives one part of a Join
-/// request off her network.  The request is addressed to a capability that Alice received from
-/// Bob and is proxying to her other network.  Alice goes ahead and responds to the Join part as
-/// if she hosted the capability locally (this is important so that if not all the Join parts end
-/// up at Alice, the original sender can detect the failed Join without hanging).  As other parts
-/// trickle in, Alice verifies that each part is addressed to a capability from Bob and continues
-/// to respond to each one.  Once the complete set of join parts is received, Alice checks if they
-/// were all for the exact same capability.  If so, she doesn't need to send anything to Bob at
-/// all.  Otherwise, she collects the set of capabilities (from Bob) to which the join parts were
-/// addressed and essentially initiates a _new_ Join request on those capabilities to Bob.  Alice
-/// does not forward the Join parts she received herself, but essentially forwards the Join as a
-/// whole.
-///
-/// On Bob's end, since he knows that Alice will always send all parts of a Join together, he
-/// simply waits until he's received them all, then performs a join on the respective capabilities
-/// as if it had been requested locally.
-/// </summary>
 internal readonly partial struct JoinKeyPart : global::Capnp.IStructReader<JoinKeyPart>
 {
     private readonly global::Capnp.StructReader _s;
@@ -325,16 +272,10 @@ internal readonly partial struct JoinKeyPart : global::Capnp.IStructReader<JoinK
     /// <summary>Wraps an untyped struct reader.</summary>
     public static JoinKeyPart Create(global::Capnp.StructReader reader) => new(reader);
 
-    /// <summary>
-    /// A number identifying this join, chosen by the sender.  May be reused once `Finish` messages are
-    /// sent corresponding to all of the `Join` messages.
-    /// </summary>
     public uint JoinId => _s.ReadUInt32(0);
 
-    /// <summary>The number of capabilities to be joined.</summary>
     public ushort PartCount => _s.ReadUInt16(2);
 
-    /// <summary>Which part this request targets -- a number in the range [0, partCount).</summary>
     public ushort PartNum => _s.ReadUInt16(3);
 
     /// <summary>Builds a JoinKeyPart in a message.</summary>
@@ -357,24 +298,18 @@ internal readonly partial struct JoinKeyPart : global::Capnp.IStructReader<JoinK
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.TwoParty.JoinKeyPart AsReader() => new(_s.AsReader());
 
-        /// <summary>
-        /// A number identifying this join, chosen by the sender.  May be reused once `Finish` messages are
-        /// sent corresponding to all of the `Join` messages.
-        /// </summary>
         public uint JoinId
         {
             get => _s.ReadUInt32(0);
             set => _s.WriteUInt32(0, value);
         }
 
-        /// <summary>The number of capabilities to be joined.</summary>
         public ushort PartCount
         {
             get => _s.ReadUInt16(2);
             set => _s.WriteUInt16(2, value);
         }
 
-        /// <summary>Which part this request targets -- a number in the range [0, partCount).</summary>
         public ushort PartNum
         {
             get => _s.ReadUInt16(3);
@@ -416,17 +351,10 @@ internal readonly partial struct JoinResult : global::Capnp.IStructReader<JoinRe
     /// <summary>Wraps an untyped struct reader.</summary>
     public static JoinResult Create(global::Capnp.StructReader reader) => new(reader);
 
-    /// <summary>Matches `JoinKeyPart`.</summary>
     public uint JoinId => _s.ReadUInt32(0);
 
-    /// <summary>
-    /// All JoinResults in the set will have the same value for `succeeded`.  The receiver actually
-    /// implements the join by waiting for all the `JoinKeyParts` and then performing its own join on
-    /// them, then going back and answering all the join requests afterwards.
-    /// </summary>
     public bool Succeeded => _s.ReadBool(32);
 
-    /// <summary>One of the JoinResults will have a non-null `cap` which is the joined capability.</summary>
     public global::Capnp.AnyPointerReader Cap => _s.GetPointer(0);
 
     /// <summary>True when Cap is set (its pointer is not null).</summary>
@@ -452,25 +380,18 @@ internal readonly partial struct JoinResult : global::Capnp.IStructReader<JoinRe
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.TwoParty.JoinResult AsReader() => new(_s.AsReader());
 
-        /// <summary>Matches `JoinKeyPart`.</summary>
         public uint JoinId
         {
             get => _s.ReadUInt32(0);
             set => _s.WriteUInt32(0, value);
         }
 
-        /// <summary>
-        /// All JoinResults in the set will have the same value for `succeeded`.  The receiver actually
-        /// implements the join by waiting for all the `JoinKeyParts` and then performing its own join on
-        /// them, then going back and answering all the join requests afterwards.
-        /// </summary>
         public bool Succeeded
         {
             get => _s.ReadBool(32);
             set => _s.WriteBool(32, value);
         }
 
-        /// <summary>One of the JoinResults will have a non-null `cap` which is the joined capability.</summary>
         public global::Capnp.AnyPointerBuilder Cap => _s.GetPointer(0);
 
         /// <summary>True when Cap is set (its pointer is not null).</summary>
