@@ -21,8 +21,9 @@ public static class HostResolver
         if (NetAddress.TryParseSpecial(name) is { } special)
             return [special];
         var literal = name.Length > 1 && name[0] == '[' && name[^1] == ']' ? name[1..^1] : name;
+        // A literal in the internal-name prefix is refused like a resolved one (Core never lets a lookup yield one).
         if (TryParseLiteral(literal, out var parsed))
-            return [parsed];
+            return parsed.IsInternal ? [] : [parsed];
         if (!allowLookup)
             return [];
         IPAddress[] resolved;
