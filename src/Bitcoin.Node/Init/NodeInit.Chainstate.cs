@@ -158,6 +158,7 @@ public static partial class NodeInit
             RequireFullVerification = kernelArgs.RequireFullVerification,
             StopAtHeight = node.Notifications!.StopAtHeight,
             MaxTipAge = kernelArgs.MaxTipAge ?? TimeSpan.FromHours(24),
+            PruneTarget = kernelArgs.PruneTargetBytes,
             FastPrune = kernelArgs.FastPrune,
             UseXorBlocksDir = kernelArgs.BlocksXor ?? true,
             DbBatchSizeBytes = kernelArgs.DbBatchSizeBytes,
