@@ -1,0 +1,63 @@
+using Capnp;
+using Multiprocess.Tests.Schema;
+
+namespace Multiprocess.Tests.Servers;
+
+/// <summary>The adapter serving a <see cref="ServiceImpl"/> as a TestService.</summary>
+public sealed class TestServiceServer : TestService.Server, IDisposable
+{
+    private readonly IpcServerObject<ServiceImpl> _self;
+
+    public TestServiceServer(IpcServerObject<ServiceImpl> self) => _self = self;
+
+    private IpcConnection Connection => _self.Connection;
+
+    public override ValueTask DestroyAsync(CallContext<TestService.DestroyParams, TestService.DestroyResults.Builder> context, CancellationToken cancellationToken) =>
+        Connection.RunAsync(context, context.Params.Context, cancellationToken, _ => _self.Destroy());
+
+    public override ValueTask WhereAmIAsync(CallContext<TestService.WhereAmIParams, TestService.WhereAmIResults.Builder> context, CancellationToken cancellationToken) =>
+        Connection.RunAsync(context, context.Params.Context, cancellationToken, call => call.Results.SetResult(Where.Here()));
+
+    public override ValueTask BounceAsync(CallContext<TestService.BounceParams, TestService.BounceResults.Builder> context, CancellationToken cancellationToken) =>
+        Connection.RunAsync(context, context.Params.Context, cancellationToken, call =>
+        {
+            _ = _self.Impl;
+            var trace = new List<string> { Where.Here() };
+            int depth = call.Params.Depth;
+            if (depth > 0)
+            {
+                using var callback = call.Params.Callback;
+                var request = callback.CallRequest();
+                var p = request.Params;
+                using (var self = TestService.Client.FromServer(this))
+                    p.Service = self;
+                p.Depth = depth - 1;
+                using var response = call.Connection.Call(request, q => q.InitContext());
+                foreach (var line in response.Results.Trace)
+                    trace.Add(line.ToString());
+            }
+
+            var list = call.Results.InitTrace(trace.Count);
+            for (int i = 0; i < trace.Count; i++)
+                list.Set(i, trace[i]);
+        });
+
+    public override ValueTask HoldAsync(CallContext<TestService.HoldParams, TestService.HoldResults.Builder> context, CancellationToken cancellationToken) =>
+        Connection.RunAsync(context, context.Params.Context, cancellationToken, call =>
+        {
+            var tag = call.Params.Tag.ToString();
+            HoldGates.Hold(tag, CancellationToken.None);
+            call.Results.SetTrace(tag + "@" + Where.Here());
+        });
+
+    public override ValueTask OnLoopAsync(CallContext<TestService.OnLoopParams, TestService.OnLoopResults.Builder> context, CancellationToken cancellationToken)
+    {
+        context.Results.SetResult(Where.Here());
+        return default;
+    }
+
+    public override ValueTask EchoAsync(CallContext<TestService.EchoParams, TestService.EchoResults.Builder> context, CancellationToken cancellationToken) =>
+        Connection.RunAsync(context, context.Params.Context, cancellationToken, call => call.Results.SetResult(call.Params.Echo.ToString()));
+
+    public void Dispose() => _self.Dispose();
+}
