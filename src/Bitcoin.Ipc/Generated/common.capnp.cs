@@ -90,3 +90,995 @@ public readonly partial struct BlockRef : global::Capnp.IStructReader<BlockRef>
         }
     }
 }
+
+/// <summary>Every settings source, each value as UniValue JSON text.</summary>
+public readonly partial struct Settings : global::Capnp.IStructReader<Settings>
+{
+    private readonly global::Capnp.StructReader _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public Settings(global::Capnp.StructReader reader) => _s = reader;
+
+    /// <summary>The type id from the schema.</summary>
+    public static ulong TypeId => 0xf25872482c47d6d9UL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "Settings";
+
+    /// <summary>The untyped struct underneath.</summary>
+    public global::Capnp.StructReader Struct => _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public static Settings Create(global::Capnp.StructReader reader) => new(reader);
+
+    public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.Pair> ForcedSettings => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
+
+    /// <summary>True when ForcedSettings is set (its pointer is not null).</summary>
+    public bool HasForcedSettings => _s.HasPointer(0);
+
+    public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.Pair> CommandLineOptions => new(_s.ReadList(1, global::Capnp.ElementSize.InlineComposite));
+
+    /// <summary>True when CommandLineOptions is set (its pointer is not null).</summary>
+    public bool HasCommandLineOptions => _s.HasPointer(1);
+
+    public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.Pair> RwSettings => new(_s.ReadList(2, global::Capnp.ElementSize.InlineComposite));
+
+    /// <summary>True when RwSettings is set (its pointer is not null).</summary>
+    public bool HasRwSettings => _s.HasPointer(2);
+
+    public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.Pair> RoConfig => new(_s.ReadList(3, global::Capnp.ElementSize.InlineComposite));
+
+    /// <summary>True when RoConfig is set (its pointer is not null).</summary>
+    public bool HasRoConfig => _s.HasPointer(3);
+
+    /// <summary>Builds a Settings in a message.</summary>
+    public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+    {
+        private readonly global::Capnp.StructBuilder _s;
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+        /// <summary>The section sizes the schema compiler gave the struct.</summary>
+        public static global::Capnp.StructSize Size => new(0, 4);
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructBuilder Struct => _s;
+
+        /// <summary>Reads back what has been built, in place.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.Settings AsReader() => new(_s.AsReader());
+
+        public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder> ForcedSettings => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder>.Get(_s.GetPointer(0));
+
+        /// <summary>Sets ForcedSettings to a new list of count zeroed elements.</summary>
+        public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder> InitForcedSettings(int count) => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder>.Init(_s.GetPointer(0), count);
+
+        /// <summary>Sets ForcedSettings to a deep copy of value (from any message).</summary>
+        public void SetForcedSettings(global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.Pair> value) => _s.GetPointer(0).SetList(value.List);
+
+        /// <summary>True when ForcedSettings is set (its pointer is not null).</summary>
+        public bool HasForcedSettings => _s.HasPointer(0);
+
+        public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder> CommandLineOptions => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder>.Get(_s.GetPointer(1));
+
+        /// <summary>Sets CommandLineOptions to a new list of count zeroed elements.</summary>
+        public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder> InitCommandLineOptions(int count) => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder>.Init(_s.GetPointer(1), count);
+
+        /// <summary>Sets CommandLineOptions to a deep copy of value (from any message).</summary>
+        public void SetCommandLineOptions(global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.Pair> value) => _s.GetPointer(1).SetList(value.List);
+
+        /// <summary>True when CommandLineOptions is set (its pointer is not null).</summary>
+        public bool HasCommandLineOptions => _s.HasPointer(1);
+
+        public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder> RwSettings => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder>.Get(_s.GetPointer(2));
+
+        /// <summary>Sets RwSettings to a new list of count zeroed elements.</summary>
+        public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder> InitRwSettings(int count) => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder>.Init(_s.GetPointer(2), count);
+
+        /// <summary>Sets RwSettings to a deep copy of value (from any message).</summary>
+        public void SetRwSettings(global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.Pair> value) => _s.GetPointer(2).SetList(value.List);
+
+        /// <summary>True when RwSettings is set (its pointer is not null).</summary>
+        public bool HasRwSettings => _s.HasPointer(2);
+
+        public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder> RoConfig => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder>.Get(_s.GetPointer(3));
+
+        /// <summary>Sets RoConfig to a new list of count zeroed elements.</summary>
+        public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder> InitRoConfig(int count) => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder>.Init(_s.GetPointer(3), count);
+
+        /// <summary>Sets RoConfig to a deep copy of value (from any message).</summary>
+        public void SetRoConfig(global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.Pair> value) => _s.GetPointer(3).SetList(value.List);
+
+        /// <summary>True when RoConfig is set (its pointer is not null).</summary>
+        public bool HasRoConfig => _s.HasPointer(3);
+    }
+
+    /// <summary>Capabilities inside a Settings that is still on its way (promise pipelining).</summary>
+    public readonly struct Pipeline
+    {
+        private readonly global::Capnp.IPromisedAnswer _answer;
+        private readonly global::Capnp.PipelinePath _path;
+
+        /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+        public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+        {
+            _answer = answer;
+            _path = path;
+        }
+    }
+}
+
+/// <summary>The parent's arguments, handed to a process it starts (makeWalletLoader).</summary>
+public readonly partial struct GlobalArgs : global::Capnp.IStructReader<GlobalArgs>
+{
+    private readonly global::Capnp.StructReader _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public GlobalArgs(global::Capnp.StructReader reader) => _s = reader;
+
+    /// <summary>The type id from the schema.</summary>
+    public static ulong TypeId => 0xb574578dd61d491cUL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "GlobalArgs";
+
+    /// <summary>The untyped struct underneath.</summary>
+    public global::Capnp.StructReader Struct => _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public static GlobalArgs Create(global::Capnp.StructReader reader) => new(reader);
+
+    public global::Bitcoin.Ipc.Capnp.Messages.Settings Settings => new(_s.ReadStruct(0));
+
+    /// <summary>True when Settings is set (its pointer is not null).</summary>
+    public bool HasSettings => _s.HasPointer(0);
+
+    public global::Capnp.Text ConfigPath => _s.ReadText(1);
+
+    /// <summary>True when ConfigPath is set (its pointer is not null).</summary>
+    public bool HasConfigPath => _s.HasPointer(1);
+
+    /// <summary>Builds a GlobalArgs in a message.</summary>
+    public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+    {
+        private readonly global::Capnp.StructBuilder _s;
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+        /// <summary>The section sizes the schema compiler gave the struct.</summary>
+        public static global::Capnp.StructSize Size => new(0, 2);
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructBuilder Struct => _s;
+
+        /// <summary>Reads back what has been built, in place.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.GlobalArgs AsReader() => new(_s.AsReader());
+
+        public global::Bitcoin.Ipc.Capnp.Messages.Settings.Builder Settings => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.Settings.Builder.Size));
+
+        /// <summary>Sets Settings to a new zeroed struct.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.Settings.Builder InitSettings() => new(_s.GetPointer(0).InitStruct(global::Bitcoin.Ipc.Capnp.Messages.Settings.Builder.Size));
+
+        /// <summary>Sets Settings to a deep copy of value (from any message).</summary>
+        public void SetSettings(global::Bitcoin.Ipc.Capnp.Messages.Settings value) => _s.GetPointer(0).SetStruct(value.Struct);
+
+        /// <summary>True when Settings is set (its pointer is not null).</summary>
+        public bool HasSettings => _s.HasPointer(0);
+
+        public global::Capnp.Text ConfigPath => _s.HasPointer(1) ? _s.GetPointer(1).GetText() : default;
+
+        /// <summary>Sets ConfigPath.</summary>
+        public void SetConfigPath(string? value) => _s.GetPointer(1).SetText(value);
+
+        /// <summary>Sets ConfigPath from UTF-8 bytes.</summary>
+        public void SetConfigPath(global::System.ReadOnlySpan<byte> utf8) => _s.GetPointer(1).SetText(utf8);
+
+        /// <summary>Sets ConfigPath to zeroed text of byteCount UTF-8 bytes and returns them to fill in place.</summary>
+        public global::System.Span<byte> InitConfigPath(int byteCount) => _s.GetPointer(1).InitText(byteCount);
+
+        /// <summary>True when ConfigPath is set (its pointer is not null).</summary>
+        public bool HasConfigPath => _s.HasPointer(1);
+    }
+
+    /// <summary>Capabilities inside a GlobalArgs that is still on its way (promise pipelining).</summary>
+    public readonly struct Pipeline
+    {
+        private readonly global::Capnp.IPromisedAnswer _answer;
+        private readonly global::Capnp.PipelinePath _path;
+
+        /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+        public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+        {
+            _answer = answer;
+            _path = path;
+        }
+
+        public global::Bitcoin.Ipc.Capnp.Messages.Settings.Pipeline Settings => new(_answer, _path.Append(0));
+    }
+}
+
+public readonly partial struct BilingualStr : global::Capnp.IStructReader<BilingualStr>
+{
+    private readonly global::Capnp.StructReader _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public BilingualStr(global::Capnp.StructReader reader) => _s = reader;
+
+    /// <summary>The type id from the schema.</summary>
+    public static ulong TypeId => 0x8ab5bd30b9c0e6b8UL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "BilingualStr";
+
+    /// <summary>The untyped struct underneath.</summary>
+    public global::Capnp.StructReader Struct => _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public static BilingualStr Create(global::Capnp.StructReader reader) => new(reader);
+
+    public global::Capnp.Text Original => _s.ReadText(0);
+
+    /// <summary>True when Original is set (its pointer is not null).</summary>
+    public bool HasOriginal => _s.HasPointer(0);
+
+    public global::Capnp.Text Translated => _s.ReadText(1);
+
+    /// <summary>True when Translated is set (its pointer is not null).</summary>
+    public bool HasTranslated => _s.HasPointer(1);
+
+    /// <summary>Builds a BilingualStr in a message.</summary>
+    public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+    {
+        private readonly global::Capnp.StructBuilder _s;
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+        /// <summary>The section sizes the schema compiler gave the struct.</summary>
+        public static global::Capnp.StructSize Size => new(0, 2);
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructBuilder Struct => _s;
+
+        /// <summary>Reads back what has been built, in place.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.BilingualStr AsReader() => new(_s.AsReader());
+
+        public global::Capnp.Text Original => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
+
+        /// <summary>Sets Original.</summary>
+        public void SetOriginal(string? value) => _s.GetPointer(0).SetText(value);
+
+        /// <summary>Sets Original from UTF-8 bytes.</summary>
+        public void SetOriginal(global::System.ReadOnlySpan<byte> utf8) => _s.GetPointer(0).SetText(utf8);
+
+        /// <summary>Sets Original to zeroed text of byteCount UTF-8 bytes and returns them to fill in place.</summary>
+        public global::System.Span<byte> InitOriginal(int byteCount) => _s.GetPointer(0).InitText(byteCount);
+
+        /// <summary>True when Original is set (its pointer is not null).</summary>
+        public bool HasOriginal => _s.HasPointer(0);
+
+        public global::Capnp.Text Translated => _s.HasPointer(1) ? _s.GetPointer(1).GetText() : default;
+
+        /// <summary>Sets Translated.</summary>
+        public void SetTranslated(string? value) => _s.GetPointer(1).SetText(value);
+
+        /// <summary>Sets Translated from UTF-8 bytes.</summary>
+        public void SetTranslated(global::System.ReadOnlySpan<byte> utf8) => _s.GetPointer(1).SetText(utf8);
+
+        /// <summary>Sets Translated to zeroed text of byteCount UTF-8 bytes and returns them to fill in place.</summary>
+        public global::System.Span<byte> InitTranslated(int byteCount) => _s.GetPointer(1).InitText(byteCount);
+
+        /// <summary>True when Translated is set (its pointer is not null).</summary>
+        public bool HasTranslated => _s.HasPointer(1);
+    }
+
+    /// <summary>Capabilities inside a BilingualStr that is still on its way (promise pipelining).</summary>
+    public readonly struct Pipeline
+    {
+        private readonly global::Capnp.IPromisedAnswer _answer;
+        private readonly global::Capnp.PipelinePath _path;
+
+        /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+        public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+        {
+            _answer = answer;
+            _path = path;
+        }
+    }
+}
+
+/// <summary>A value, or an error when `error` is set.</summary>
+public readonly partial struct Result : global::Capnp.IStructReader<Result>
+{
+    private readonly global::Capnp.StructReader _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public Result(global::Capnp.StructReader reader) => _s = reader;
+
+    /// <summary>The type id from the schema.</summary>
+    public static ulong TypeId => 0xe9ccda4c4ecfcc58UL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "Result";
+
+    /// <summary>The untyped struct underneath.</summary>
+    public global::Capnp.StructReader Struct => _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public static Result Create(global::Capnp.StructReader reader) => new(reader);
+
+    public global::Capnp.AnyPointerReader Value => _s.GetPointer(0);
+
+    /// <summary>True when Value is set (its pointer is not null).</summary>
+    public bool HasValue => _s.HasPointer(0);
+
+    public global::Bitcoin.Ipc.Capnp.Messages.BilingualStr Error => new(_s.ReadStruct(1));
+
+    /// <summary>True when Error is set (its pointer is not null).</summary>
+    public bool HasError => _s.HasPointer(1);
+
+    /// <summary>Builds a Result in a message.</summary>
+    public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+    {
+        private readonly global::Capnp.StructBuilder _s;
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+        /// <summary>The section sizes the schema compiler gave the struct.</summary>
+        public static global::Capnp.StructSize Size => new(0, 2);
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructBuilder Struct => _s;
+
+        /// <summary>Reads back what has been built, in place.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.Result AsReader() => new(_s.AsReader());
+
+        public global::Capnp.AnyPointerBuilder Value => _s.GetPointer(0);
+
+        /// <summary>True when Value is set (its pointer is not null).</summary>
+        public bool HasValue => _s.HasPointer(0);
+
+        public global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder Error => new(_s.GetPointer(1).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder.Size));
+
+        /// <summary>Sets Error to a new zeroed struct.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder InitError() => new(_s.GetPointer(1).InitStruct(global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder.Size));
+
+        /// <summary>Sets Error to a deep copy of value (from any message).</summary>
+        public void SetError(global::Bitcoin.Ipc.Capnp.Messages.BilingualStr value) => _s.GetPointer(1).SetStruct(value.Struct);
+
+        /// <summary>True when Error is set (its pointer is not null).</summary>
+        public bool HasError => _s.HasPointer(1);
+    }
+
+    /// <summary>Capabilities inside a Result that is still on its way (promise pipelining).</summary>
+    public readonly struct Pipeline
+    {
+        private readonly global::Capnp.IPromisedAnswer _answer;
+        private readonly global::Capnp.PipelinePath _path;
+
+        /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+        public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+        {
+            _answer = answer;
+            _path = path;
+        }
+
+        public global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Pipeline Error => new(_answer, _path.Append(1));
+    }
+}
+
+/// <summary>Success when `error` is not set.</summary>
+public readonly partial struct ResultVoid : global::Capnp.IStructReader<ResultVoid>
+{
+    private readonly global::Capnp.StructReader _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public ResultVoid(global::Capnp.StructReader reader) => _s = reader;
+
+    /// <summary>The type id from the schema.</summary>
+    public static ulong TypeId => 0xc55a33a945f4410cUL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "ResultVoid";
+
+    /// <summary>The untyped struct underneath.</summary>
+    public global::Capnp.StructReader Struct => _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public static ResultVoid Create(global::Capnp.StructReader reader) => new(reader);
+
+    public global::Bitcoin.Ipc.Capnp.Messages.BilingualStr Error => new(_s.ReadStruct(0));
+
+    /// <summary>True when Error is set (its pointer is not null).</summary>
+    public bool HasError => _s.HasPointer(0);
+
+    /// <summary>Builds a ResultVoid in a message.</summary>
+    public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+    {
+        private readonly global::Capnp.StructBuilder _s;
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+        /// <summary>The section sizes the schema compiler gave the struct.</summary>
+        public static global::Capnp.StructSize Size => new(0, 1);
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructBuilder Struct => _s;
+
+        /// <summary>Reads back what has been built, in place.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.ResultVoid AsReader() => new(_s.AsReader());
+
+        public global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder Error => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder.Size));
+
+        /// <summary>Sets Error to a new zeroed struct.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder InitError() => new(_s.GetPointer(0).InitStruct(global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder.Size));
+
+        /// <summary>Sets Error to a deep copy of value (from any message).</summary>
+        public void SetError(global::Bitcoin.Ipc.Capnp.Messages.BilingualStr value) => _s.GetPointer(0).SetStruct(value.Struct);
+
+        /// <summary>True when Error is set (its pointer is not null).</summary>
+        public bool HasError => _s.HasPointer(0);
+    }
+
+    /// <summary>Capabilities inside a ResultVoid that is still on its way (promise pipelining).</summary>
+    public readonly struct Pipeline
+    {
+        private readonly global::Capnp.IPromisedAnswer _answer;
+        private readonly global::Capnp.PipelinePath _path;
+
+        /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+        public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+        {
+            _answer = answer;
+            _path = path;
+        }
+
+        public global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Pipeline Error => new(_answer, _path.Append(0));
+    }
+}
+
+public readonly partial struct Pair : global::Capnp.IStructReader<Pair>
+{
+    private readonly global::Capnp.StructReader _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public Pair(global::Capnp.StructReader reader) => _s = reader;
+
+    /// <summary>The type id from the schema.</summary>
+    public static ulong TypeId => 0x8ef2f6fc4199a71eUL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "Pair";
+
+    /// <summary>The untyped struct underneath.</summary>
+    public global::Capnp.StructReader Struct => _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public static Pair Create(global::Capnp.StructReader reader) => new(reader);
+
+    public global::Capnp.AnyPointerReader Key => _s.GetPointer(0);
+
+    /// <summary>True when Key is set (its pointer is not null).</summary>
+    public bool HasKey => _s.HasPointer(0);
+
+    public global::Capnp.AnyPointerReader Value => _s.GetPointer(1);
+
+    /// <summary>True when Value is set (its pointer is not null).</summary>
+    public bool HasValue => _s.HasPointer(1);
+
+    /// <summary>Builds a Pair in a message.</summary>
+    public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+    {
+        private readonly global::Capnp.StructBuilder _s;
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+        /// <summary>The section sizes the schema compiler gave the struct.</summary>
+        public static global::Capnp.StructSize Size => new(0, 2);
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructBuilder Struct => _s;
+
+        /// <summary>Reads back what has been built, in place.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.Pair AsReader() => new(_s.AsReader());
+
+        public global::Capnp.AnyPointerBuilder Key => _s.GetPointer(0);
+
+        /// <summary>True when Key is set (its pointer is not null).</summary>
+        public bool HasKey => _s.HasPointer(0);
+
+        public global::Capnp.AnyPointerBuilder Value => _s.GetPointer(1);
+
+        /// <summary>True when Value is set (its pointer is not null).</summary>
+        public bool HasValue => _s.HasPointer(1);
+    }
+
+    /// <summary>Capabilities inside a Pair that is still on its way (promise pipelining).</summary>
+    public readonly struct Pipeline
+    {
+        private readonly global::Capnp.IPromisedAnswer _answer;
+        private readonly global::Capnp.PipelinePath _path;
+
+        /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+        public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+        {
+            _answer = answer;
+            _path = path;
+        }
+    }
+}
+
+public readonly partial struct PairInt64 : global::Capnp.IStructReader<PairInt64>
+{
+    private readonly global::Capnp.StructReader _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public PairInt64(global::Capnp.StructReader reader) => _s = reader;
+
+    /// <summary>The type id from the schema.</summary>
+    public static ulong TypeId => 0xb6061f707b66a314UL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "PairInt64";
+
+    /// <summary>The untyped struct underneath.</summary>
+    public global::Capnp.StructReader Struct => _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public static PairInt64 Create(global::Capnp.StructReader reader) => new(reader);
+
+    public global::Capnp.AnyPointerReader Key => _s.GetPointer(0);
+
+    /// <summary>True when Key is set (its pointer is not null).</summary>
+    public bool HasKey => _s.HasPointer(0);
+
+    public long Value => _s.ReadInt64(0);
+
+    /// <summary>Builds a PairInt64 in a message.</summary>
+    public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+    {
+        private readonly global::Capnp.StructBuilder _s;
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+        /// <summary>The section sizes the schema compiler gave the struct.</summary>
+        public static global::Capnp.StructSize Size => new(1, 1);
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructBuilder Struct => _s;
+
+        /// <summary>Reads back what has been built, in place.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.PairInt64 AsReader() => new(_s.AsReader());
+
+        public global::Capnp.AnyPointerBuilder Key => _s.GetPointer(0);
+
+        /// <summary>True when Key is set (its pointer is not null).</summary>
+        public bool HasKey => _s.HasPointer(0);
+
+        public long Value
+        {
+            get => _s.ReadInt64(0);
+            set => _s.WriteInt64(0, value);
+        }
+    }
+
+    /// <summary>Capabilities inside a PairInt64 that is still on its way (promise pipelining).</summary>
+    public readonly struct Pipeline
+    {
+        private readonly global::Capnp.IPromisedAnswer _answer;
+        private readonly global::Capnp.PipelinePath _path;
+
+        /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+        public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+        {
+            _answer = answer;
+            _path = path;
+        }
+    }
+}
+
+public readonly partial struct PairUInt64 : global::Capnp.IStructReader<PairUInt64>
+{
+    private readonly global::Capnp.StructReader _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public PairUInt64(global::Capnp.StructReader reader) => _s = reader;
+
+    /// <summary>The type id from the schema.</summary>
+    public static ulong TypeId => 0xa23cd3610997e98dUL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "PairUInt64";
+
+    /// <summary>The untyped struct underneath.</summary>
+    public global::Capnp.StructReader Struct => _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public static PairUInt64 Create(global::Capnp.StructReader reader) => new(reader);
+
+    public global::Capnp.AnyPointerReader Key => _s.GetPointer(0);
+
+    /// <summary>True when Key is set (its pointer is not null).</summary>
+    public bool HasKey => _s.HasPointer(0);
+
+    public ulong Value => _s.ReadUInt64(0);
+
+    /// <summary>Builds a PairUInt64 in a message.</summary>
+    public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+    {
+        private readonly global::Capnp.StructBuilder _s;
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+        /// <summary>The section sizes the schema compiler gave the struct.</summary>
+        public static global::Capnp.StructSize Size => new(1, 1);
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructBuilder Struct => _s;
+
+        /// <summary>Reads back what has been built, in place.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.PairUInt64 AsReader() => new(_s.AsReader());
+
+        public global::Capnp.AnyPointerBuilder Key => _s.GetPointer(0);
+
+        /// <summary>True when Key is set (its pointer is not null).</summary>
+        public bool HasKey => _s.HasPointer(0);
+
+        public ulong Value
+        {
+            get => _s.ReadUInt64(0);
+            set => _s.WriteUInt64(0, value);
+        }
+    }
+
+    /// <summary>Capabilities inside a PairUInt64 that is still on its way (promise pipelining).</summary>
+    public readonly struct Pipeline
+    {
+        private readonly global::Capnp.IPromisedAnswer _answer;
+        private readonly global::Capnp.PipelinePath _path;
+
+        /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+        public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+        {
+            _answer = answer;
+            _path = path;
+        }
+    }
+}
+
+public readonly partial struct FeeCalculation : global::Capnp.IStructReader<FeeCalculation>
+{
+    private readonly global::Capnp.StructReader _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public FeeCalculation(global::Capnp.StructReader reader) => _s = reader;
+
+    /// <summary>The type id from the schema.</summary>
+    public static ulong TypeId => 0xa1146c2d9df953f0UL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "FeeCalculation";
+
+    /// <summary>The untyped struct underneath.</summary>
+    public global::Capnp.StructReader Struct => _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public static FeeCalculation Create(global::Capnp.StructReader reader) => new(reader);
+
+    public global::Bitcoin.Ipc.Capnp.Messages.EstimationResult Est => new(_s.ReadStruct(0));
+
+    /// <summary>True when Est is set (its pointer is not null).</summary>
+    public bool HasEst => _s.HasPointer(0);
+
+    public int Reason => _s.ReadInt32(0);
+
+    public int DesiredTarget => _s.ReadInt32(1);
+
+    public int ReturnedTarget => _s.ReadInt32(2);
+
+    /// <summary>Builds a FeeCalculation in a message.</summary>
+    public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+    {
+        private readonly global::Capnp.StructBuilder _s;
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+        /// <summary>The section sizes the schema compiler gave the struct.</summary>
+        public static global::Capnp.StructSize Size => new(2, 1);
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructBuilder Struct => _s;
+
+        /// <summary>Reads back what has been built, in place.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.FeeCalculation AsReader() => new(_s.AsReader());
+
+        public global::Bitcoin.Ipc.Capnp.Messages.EstimationResult.Builder Est => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.EstimationResult.Builder.Size));
+
+        /// <summary>Sets Est to a new zeroed struct.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.EstimationResult.Builder InitEst() => new(_s.GetPointer(0).InitStruct(global::Bitcoin.Ipc.Capnp.Messages.EstimationResult.Builder.Size));
+
+        /// <summary>Sets Est to a deep copy of value (from any message).</summary>
+        public void SetEst(global::Bitcoin.Ipc.Capnp.Messages.EstimationResult value) => _s.GetPointer(0).SetStruct(value.Struct);
+
+        /// <summary>True when Est is set (its pointer is not null).</summary>
+        public bool HasEst => _s.HasPointer(0);
+
+        public int Reason
+        {
+            get => _s.ReadInt32(0);
+            set => _s.WriteInt32(0, value);
+        }
+
+        public int DesiredTarget
+        {
+            get => _s.ReadInt32(1);
+            set => _s.WriteInt32(1, value);
+        }
+
+        public int ReturnedTarget
+        {
+            get => _s.ReadInt32(2);
+            set => _s.WriteInt32(2, value);
+        }
+    }
+
+    /// <summary>Capabilities inside a FeeCalculation that is still on its way (promise pipelining).</summary>
+    public readonly struct Pipeline
+    {
+        private readonly global::Capnp.IPromisedAnswer _answer;
+        private readonly global::Capnp.PipelinePath _path;
+
+        /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+        public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+        {
+            _answer = answer;
+            _path = path;
+        }
+
+        public global::Bitcoin.Ipc.Capnp.Messages.EstimationResult.Pipeline Est => new(_answer, _path.Append(0));
+    }
+}
+
+public readonly partial struct EstimationResult : global::Capnp.IStructReader<EstimationResult>
+{
+    private readonly global::Capnp.StructReader _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public EstimationResult(global::Capnp.StructReader reader) => _s = reader;
+
+    /// <summary>The type id from the schema.</summary>
+    public static ulong TypeId => 0xb15b142936c65fa7UL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "EstimationResult";
+
+    /// <summary>The untyped struct underneath.</summary>
+    public global::Capnp.StructReader Struct => _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public static EstimationResult Create(global::Capnp.StructReader reader) => new(reader);
+
+    public global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket Pass => new(_s.ReadStruct(0));
+
+    /// <summary>True when Pass is set (its pointer is not null).</summary>
+    public bool HasPass => _s.HasPointer(0);
+
+    public global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket Fail => new(_s.ReadStruct(1));
+
+    /// <summary>True when Fail is set (its pointer is not null).</summary>
+    public bool HasFail => _s.HasPointer(1);
+
+    public double Decay => _s.ReadFloat64(0);
+
+    public uint Scale => _s.ReadUInt32(2);
+
+    /// <summary>Builds a EstimationResult in a message.</summary>
+    public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+    {
+        private readonly global::Capnp.StructBuilder _s;
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+        /// <summary>The section sizes the schema compiler gave the struct.</summary>
+        public static global::Capnp.StructSize Size => new(2, 2);
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructBuilder Struct => _s;
+
+        /// <summary>Reads back what has been built, in place.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.EstimationResult AsReader() => new(_s.AsReader());
+
+        public global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket.Builder Pass => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket.Builder.Size));
+
+        /// <summary>Sets Pass to a new zeroed struct.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket.Builder InitPass() => new(_s.GetPointer(0).InitStruct(global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket.Builder.Size));
+
+        /// <summary>Sets Pass to a deep copy of value (from any message).</summary>
+        public void SetPass(global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket value) => _s.GetPointer(0).SetStruct(value.Struct);
+
+        /// <summary>True when Pass is set (its pointer is not null).</summary>
+        public bool HasPass => _s.HasPointer(0);
+
+        public global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket.Builder Fail => new(_s.GetPointer(1).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket.Builder.Size));
+
+        /// <summary>Sets Fail to a new zeroed struct.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket.Builder InitFail() => new(_s.GetPointer(1).InitStruct(global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket.Builder.Size));
+
+        /// <summary>Sets Fail to a deep copy of value (from any message).</summary>
+        public void SetFail(global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket value) => _s.GetPointer(1).SetStruct(value.Struct);
+
+        /// <summary>True when Fail is set (its pointer is not null).</summary>
+        public bool HasFail => _s.HasPointer(1);
+
+        public double Decay
+        {
+            get => _s.ReadFloat64(0);
+            set => _s.WriteFloat64(0, value);
+        }
+
+        public uint Scale
+        {
+            get => _s.ReadUInt32(2);
+            set => _s.WriteUInt32(2, value);
+        }
+    }
+
+    /// <summary>Capabilities inside a EstimationResult that is still on its way (promise pipelining).</summary>
+    public readonly struct Pipeline
+    {
+        private readonly global::Capnp.IPromisedAnswer _answer;
+        private readonly global::Capnp.PipelinePath _path;
+
+        /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+        public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+        {
+            _answer = answer;
+            _path = path;
+        }
+
+        public global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket.Pipeline Pass => new(_answer, _path.Append(0));
+
+        public global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket.Pipeline Fail => new(_answer, _path.Append(1));
+    }
+}
+
+public readonly partial struct EstimatorBucket : global::Capnp.IStructReader<EstimatorBucket>
+{
+    private readonly global::Capnp.StructReader _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public EstimatorBucket(global::Capnp.StructReader reader) => _s = reader;
+
+    /// <summary>The type id from the schema.</summary>
+    public static ulong TypeId => 0x9f5f7cf3583faae9UL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "EstimatorBucket";
+
+    /// <summary>The untyped struct underneath.</summary>
+    public global::Capnp.StructReader Struct => _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public static EstimatorBucket Create(global::Capnp.StructReader reader) => new(reader);
+
+    public double Start => _s.ReadFloat64(0);
+
+    public double End => _s.ReadFloat64(1);
+
+    public double WithinTarget => _s.ReadFloat64(2);
+
+    public double TotalConfirmed => _s.ReadFloat64(3);
+
+    public double InMempool => _s.ReadFloat64(4);
+
+    public double LeftMempool => _s.ReadFloat64(5);
+
+    /// <summary>Builds a EstimatorBucket in a message.</summary>
+    public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+    {
+        private readonly global::Capnp.StructBuilder _s;
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+        /// <summary>The section sizes the schema compiler gave the struct.</summary>
+        public static global::Capnp.StructSize Size => new(6, 0);
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructBuilder Struct => _s;
+
+        /// <summary>Reads back what has been built, in place.</summary>
+        public global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket AsReader() => new(_s.AsReader());
+
+        public double Start
+        {
+            get => _s.ReadFloat64(0);
+            set => _s.WriteFloat64(0, value);
+        }
+
+        public double End
+        {
+            get => _s.ReadFloat64(1);
+            set => _s.WriteFloat64(1, value);
+        }
+
+        public double WithinTarget
+        {
+            get => _s.ReadFloat64(2);
+            set => _s.WriteFloat64(2, value);
+        }
+
+        public double TotalConfirmed
+        {
+            get => _s.ReadFloat64(3);
+            set => _s.WriteFloat64(3, value);
+        }
+
+        public double InMempool
+        {
+            get => _s.ReadFloat64(4);
+            set => _s.WriteFloat64(4, value);
+        }
+
+        public double LeftMempool
+        {
+            get => _s.ReadFloat64(5);
+            set => _s.WriteFloat64(5, value);
+        }
+    }
+
+    /// <summary>Capabilities inside a EstimatorBucket that is still on its way (promise pipelining).</summary>
+    public readonly struct Pipeline
+    {
+        private readonly global::Capnp.IPromisedAnswer _answer;
+        private readonly global::Capnp.PipelinePath _path;
+
+        /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+        public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+        {
+            _answer = answer;
+            _path = path;
+        }
+    }
+}

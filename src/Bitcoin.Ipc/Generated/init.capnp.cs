@@ -16,9 +16,9 @@ public static partial class InitSchema
     internal static void RegisterInterfaces()
     {
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.Init.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.Init.SchemaName,
-            ["construct", "makeEcho", "makeMiningOld2", "makeMining", "makeRpc"],
-            ["Init.construct$Params", "Init.makeEcho$Params", "Init.makeMiningOld2$Params", "Init.makeMining$Params", "Init.makeRpc$Params"],
-            ["Init.construct$Results", "Init.makeEcho$Results", "Init.makeMiningOld2$Results", "Init.makeMining$Results", "Init.makeRpc$Results"]);
+            ["construct", "makeEcho", "makeMiningOld2", "makeMining", "makeRpc", "makeChain", "makeNode", "makeWalletLoader"],
+            ["Init.construct$Params", "Init.makeEcho$Params", "Init.makeMiningOld2$Params", "Init.makeMining$Params", "Init.makeRpc$Params", "Init.makeChain$Params", "Init.makeNode$Params", "Init.makeWalletLoader$Params"],
+            ["Init.construct$Results", "Init.makeEcho$Results", "Init.makeMiningOld2$Results", "Init.makeMining$Results", "Init.makeRpc$Results", "Init.makeChain$Results", "Init.makeNode$Results", "Init.makeWalletLoader$Results"]);
     }
     #pragma warning restore CA2255
 }
@@ -41,6 +41,10 @@ public static partial class Init
         public const ushort MakeMiningOld2 = 2;
         public const ushort MakeMining = 3;
         public const ushort MakeRpc = 4;
+        public const ushort MakeChain = 5;
+        public const ushort MakeNode = 6;
+        /// <summary>makeChain, makeNode and makeWalletLoader follow Core's multiprocess branch.</summary>
+        public const ushort MakeWalletLoader = 7;
     }
 
     /// <summary>The parameters of Init.construct.</summary>
@@ -737,6 +741,478 @@ public static partial class Init
         }
     }
 
+    /// <summary>The parameters of Init.makeChain.</summary>
+    public readonly partial struct MakeChainParams : global::Capnp.IStructReader<MakeChainParams>
+    {
+        private readonly global::Capnp.StructReader _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public MakeChainParams(global::Capnp.StructReader reader) => _s = reader;
+
+        /// <summary>The type id from the schema.</summary>
+        public static ulong TypeId => 0x9dea045570096acdUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.makeChain$Params";
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructReader Struct => _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public static MakeChainParams Create(global::Capnp.StructReader reader) => new(reader);
+
+        public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
+
+        /// <summary>True when Context is set (its pointer is not null).</summary>
+        public bool HasContext => _s.HasPointer(0);
+
+        /// <summary>Builds a MakeChainParams in a message.</summary>
+        public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+        {
+            private readonly global::Capnp.StructBuilder _s;
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+            /// <summary>The section sizes the schema compiler gave the struct.</summary>
+            public static global::Capnp.StructSize Size => new(0, 1);
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+            /// <summary>The untyped struct underneath.</summary>
+            public global::Capnp.StructBuilder Struct => _s;
+
+            /// <summary>Reads back what has been built, in place.</summary>
+            public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeChainParams AsReader() => new(_s.AsReader());
+
+            public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
+
+            /// <summary>Sets Context to a new zeroed struct.</summary>
+            public global::Multiprocess.Capnp.Context.Builder InitContext() => new(_s.GetPointer(0).InitStruct(global::Multiprocess.Capnp.Context.Builder.Size));
+
+            /// <summary>Sets Context to a deep copy of value (from any message).</summary>
+            public void SetContext(global::Multiprocess.Capnp.Context value) => _s.GetPointer(0).SetStruct(value.Struct);
+
+            /// <summary>True when Context is set (its pointer is not null).</summary>
+            public bool HasContext => _s.HasPointer(0);
+        }
+
+        /// <summary>Capabilities inside a MakeChainParams that is still on its way (promise pipelining).</summary>
+        public readonly struct Pipeline
+        {
+            private readonly global::Capnp.IPromisedAnswer _answer;
+            private readonly global::Capnp.PipelinePath _path;
+
+            /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+            public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+            {
+                _answer = answer;
+                _path = path;
+            }
+
+            public global::Multiprocess.Capnp.Context.Pipeline Context => new(_answer, _path.Append(0));
+        }
+    }
+
+    /// <summary>The results of Init.makeChain.</summary>
+    public readonly partial struct MakeChainResults : global::Capnp.IStructReader<MakeChainResults>
+    {
+        private readonly global::Capnp.StructReader _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public MakeChainResults(global::Capnp.StructReader reader) => _s = reader;
+
+        /// <summary>The type id from the schema.</summary>
+        public static ulong TypeId => 0xf0b73b240801f383UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.makeChain$Results";
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructReader Struct => _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public static MakeChainResults Create(global::Capnp.StructReader reader) => new(reader);
+
+        public global::Bitcoin.Ipc.Capnp.Messages.Chain.Client Result => new(_s.ReadCapability(0));
+
+        /// <summary>True when Result is set (its pointer is not null).</summary>
+        public bool HasResult => _s.HasPointer(0);
+
+        /// <summary>Builds a MakeChainResults in a message.</summary>
+        public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+        {
+            private readonly global::Capnp.StructBuilder _s;
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+            /// <summary>The section sizes the schema compiler gave the struct.</summary>
+            public static global::Capnp.StructSize Size => new(0, 1);
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+            /// <summary>The untyped struct underneath.</summary>
+            public global::Capnp.StructBuilder Struct => _s;
+
+            /// <summary>Reads back what has been built, in place.</summary>
+            public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeChainResults AsReader() => new(_s.AsReader());
+
+            public global::Bitcoin.Ipc.Capnp.Messages.Chain.Client Result
+            {
+                get => new(_s.GetPointer(0).GetCapability());
+                set => _s.GetPointer(0).SetCapability(value.Hook);
+            }
+
+            /// <summary>True when Result is set (its pointer is not null).</summary>
+            public bool HasResult => _s.HasPointer(0);
+        }
+
+        /// <summary>Capabilities inside a MakeChainResults that is still on its way (promise pipelining).</summary>
+        public readonly struct Pipeline
+        {
+            private readonly global::Capnp.IPromisedAnswer _answer;
+            private readonly global::Capnp.PipelinePath _path;
+
+            /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+            public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+            {
+                _answer = answer;
+                _path = path;
+            }
+
+            public global::Bitcoin.Ipc.Capnp.Messages.Chain.Client Result => new(_answer.GetPipelinedCapability(_path.Append(0)));
+        }
+    }
+
+    /// <summary>The parameters of Init.makeNode.</summary>
+    public readonly partial struct MakeNodeParams : global::Capnp.IStructReader<MakeNodeParams>
+    {
+        private readonly global::Capnp.StructReader _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public MakeNodeParams(global::Capnp.StructReader reader) => _s = reader;
+
+        /// <summary>The type id from the schema.</summary>
+        public static ulong TypeId => 0xe7a3f6db5ae1913bUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.makeNode$Params";
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructReader Struct => _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public static MakeNodeParams Create(global::Capnp.StructReader reader) => new(reader);
+
+        public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
+
+        /// <summary>True when Context is set (its pointer is not null).</summary>
+        public bool HasContext => _s.HasPointer(0);
+
+        /// <summary>Builds a MakeNodeParams in a message.</summary>
+        public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+        {
+            private readonly global::Capnp.StructBuilder _s;
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+            /// <summary>The section sizes the schema compiler gave the struct.</summary>
+            public static global::Capnp.StructSize Size => new(0, 1);
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+            /// <summary>The untyped struct underneath.</summary>
+            public global::Capnp.StructBuilder Struct => _s;
+
+            /// <summary>Reads back what has been built, in place.</summary>
+            public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeNodeParams AsReader() => new(_s.AsReader());
+
+            public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
+
+            /// <summary>Sets Context to a new zeroed struct.</summary>
+            public global::Multiprocess.Capnp.Context.Builder InitContext() => new(_s.GetPointer(0).InitStruct(global::Multiprocess.Capnp.Context.Builder.Size));
+
+            /// <summary>Sets Context to a deep copy of value (from any message).</summary>
+            public void SetContext(global::Multiprocess.Capnp.Context value) => _s.GetPointer(0).SetStruct(value.Struct);
+
+            /// <summary>True when Context is set (its pointer is not null).</summary>
+            public bool HasContext => _s.HasPointer(0);
+        }
+
+        /// <summary>Capabilities inside a MakeNodeParams that is still on its way (promise pipelining).</summary>
+        public readonly struct Pipeline
+        {
+            private readonly global::Capnp.IPromisedAnswer _answer;
+            private readonly global::Capnp.PipelinePath _path;
+
+            /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+            public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+            {
+                _answer = answer;
+                _path = path;
+            }
+
+            public global::Multiprocess.Capnp.Context.Pipeline Context => new(_answer, _path.Append(0));
+        }
+    }
+
+    /// <summary>The results of Init.makeNode.</summary>
+    public readonly partial struct MakeNodeResults : global::Capnp.IStructReader<MakeNodeResults>
+    {
+        private readonly global::Capnp.StructReader _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public MakeNodeResults(global::Capnp.StructReader reader) => _s = reader;
+
+        /// <summary>The type id from the schema.</summary>
+        public static ulong TypeId => 0xe6e6847e55ed19c0UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.makeNode$Results";
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructReader Struct => _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public static MakeNodeResults Create(global::Capnp.StructReader reader) => new(reader);
+
+        public global::Bitcoin.Ipc.Capnp.Messages.Node.Client Result => new(_s.ReadCapability(0));
+
+        /// <summary>True when Result is set (its pointer is not null).</summary>
+        public bool HasResult => _s.HasPointer(0);
+
+        /// <summary>Builds a MakeNodeResults in a message.</summary>
+        public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+        {
+            private readonly global::Capnp.StructBuilder _s;
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+            /// <summary>The section sizes the schema compiler gave the struct.</summary>
+            public static global::Capnp.StructSize Size => new(0, 1);
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+            /// <summary>The untyped struct underneath.</summary>
+            public global::Capnp.StructBuilder Struct => _s;
+
+            /// <summary>Reads back what has been built, in place.</summary>
+            public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeNodeResults AsReader() => new(_s.AsReader());
+
+            public global::Bitcoin.Ipc.Capnp.Messages.Node.Client Result
+            {
+                get => new(_s.GetPointer(0).GetCapability());
+                set => _s.GetPointer(0).SetCapability(value.Hook);
+            }
+
+            /// <summary>True when Result is set (its pointer is not null).</summary>
+            public bool HasResult => _s.HasPointer(0);
+        }
+
+        /// <summary>Capabilities inside a MakeNodeResults that is still on its way (promise pipelining).</summary>
+        public readonly struct Pipeline
+        {
+            private readonly global::Capnp.IPromisedAnswer _answer;
+            private readonly global::Capnp.PipelinePath _path;
+
+            /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+            public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+            {
+                _answer = answer;
+                _path = path;
+            }
+
+            public global::Bitcoin.Ipc.Capnp.Messages.Node.Client Result => new(_answer.GetPipelinedCapability(_path.Append(0)));
+        }
+    }
+
+    /// <summary>The parameters of Init.makeWalletLoader.</summary>
+    public readonly partial struct MakeWalletLoaderParams : global::Capnp.IStructReader<MakeWalletLoaderParams>
+    {
+        private readonly global::Capnp.StructReader _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public MakeWalletLoaderParams(global::Capnp.StructReader reader) => _s = reader;
+
+        /// <summary>The type id from the schema.</summary>
+        public static ulong TypeId => 0xa75f9d5ce4b38731UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.makeWalletLoader$Params";
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructReader Struct => _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public static MakeWalletLoaderParams Create(global::Capnp.StructReader reader) => new(reader);
+
+        public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
+
+        /// <summary>True when Context is set (its pointer is not null).</summary>
+        public bool HasContext => _s.HasPointer(0);
+
+        public global::Bitcoin.Ipc.Capnp.Messages.GlobalArgs GlobalArgs => new(_s.ReadStruct(1));
+
+        /// <summary>True when GlobalArgs is set (its pointer is not null).</summary>
+        public bool HasGlobalArgs => _s.HasPointer(1);
+
+        public global::Bitcoin.Ipc.Capnp.Messages.Chain.Client Chain => new(_s.ReadCapability(2));
+
+        /// <summary>True when Chain is set (its pointer is not null).</summary>
+        public bool HasChain => _s.HasPointer(2);
+
+        /// <summary>Builds a MakeWalletLoaderParams in a message.</summary>
+        public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+        {
+            private readonly global::Capnp.StructBuilder _s;
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+            /// <summary>The section sizes the schema compiler gave the struct.</summary>
+            public static global::Capnp.StructSize Size => new(0, 3);
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+            /// <summary>The untyped struct underneath.</summary>
+            public global::Capnp.StructBuilder Struct => _s;
+
+            /// <summary>Reads back what has been built, in place.</summary>
+            public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeWalletLoaderParams AsReader() => new(_s.AsReader());
+
+            public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
+
+            /// <summary>Sets Context to a new zeroed struct.</summary>
+            public global::Multiprocess.Capnp.Context.Builder InitContext() => new(_s.GetPointer(0).InitStruct(global::Multiprocess.Capnp.Context.Builder.Size));
+
+            /// <summary>Sets Context to a deep copy of value (from any message).</summary>
+            public void SetContext(global::Multiprocess.Capnp.Context value) => _s.GetPointer(0).SetStruct(value.Struct);
+
+            /// <summary>True when Context is set (its pointer is not null).</summary>
+            public bool HasContext => _s.HasPointer(0);
+
+            public global::Bitcoin.Ipc.Capnp.Messages.GlobalArgs.Builder GlobalArgs => new(_s.GetPointer(1).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.GlobalArgs.Builder.Size));
+
+            /// <summary>Sets GlobalArgs to a new zeroed struct.</summary>
+            public global::Bitcoin.Ipc.Capnp.Messages.GlobalArgs.Builder InitGlobalArgs() => new(_s.GetPointer(1).InitStruct(global::Bitcoin.Ipc.Capnp.Messages.GlobalArgs.Builder.Size));
+
+            /// <summary>Sets GlobalArgs to a deep copy of value (from any message).</summary>
+            public void SetGlobalArgs(global::Bitcoin.Ipc.Capnp.Messages.GlobalArgs value) => _s.GetPointer(1).SetStruct(value.Struct);
+
+            /// <summary>True when GlobalArgs is set (its pointer is not null).</summary>
+            public bool HasGlobalArgs => _s.HasPointer(1);
+
+            public global::Bitcoin.Ipc.Capnp.Messages.Chain.Client Chain
+            {
+                get => new(_s.GetPointer(2).GetCapability());
+                set => _s.GetPointer(2).SetCapability(value.Hook);
+            }
+
+            /// <summary>True when Chain is set (its pointer is not null).</summary>
+            public bool HasChain => _s.HasPointer(2);
+        }
+
+        /// <summary>Capabilities inside a MakeWalletLoaderParams that is still on its way (promise pipelining).</summary>
+        public readonly struct Pipeline
+        {
+            private readonly global::Capnp.IPromisedAnswer _answer;
+            private readonly global::Capnp.PipelinePath _path;
+
+            /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+            public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+            {
+                _answer = answer;
+                _path = path;
+            }
+
+            public global::Multiprocess.Capnp.Context.Pipeline Context => new(_answer, _path.Append(0));
+
+            public global::Bitcoin.Ipc.Capnp.Messages.GlobalArgs.Pipeline GlobalArgs => new(_answer, _path.Append(1));
+
+            public global::Bitcoin.Ipc.Capnp.Messages.Chain.Client Chain => new(_answer.GetPipelinedCapability(_path.Append(2)));
+        }
+    }
+
+    /// <summary>The results of Init.makeWalletLoader.</summary>
+    public readonly partial struct MakeWalletLoaderResults : global::Capnp.IStructReader<MakeWalletLoaderResults>
+    {
+        private readonly global::Capnp.StructReader _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public MakeWalletLoaderResults(global::Capnp.StructReader reader) => _s = reader;
+
+        /// <summary>The type id from the schema.</summary>
+        public static ulong TypeId => 0xbe87330e75bf2c0aUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Init.makeWalletLoader$Results";
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructReader Struct => _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public static MakeWalletLoaderResults Create(global::Capnp.StructReader reader) => new(reader);
+
+        public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.Client Result => new(_s.ReadCapability(0));
+
+        /// <summary>True when Result is set (its pointer is not null).</summary>
+        public bool HasResult => _s.HasPointer(0);
+
+        /// <summary>Builds a MakeWalletLoaderResults in a message.</summary>
+        public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+        {
+            private readonly global::Capnp.StructBuilder _s;
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+            /// <summary>The section sizes the schema compiler gave the struct.</summary>
+            public static global::Capnp.StructSize Size => new(0, 1);
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+            /// <summary>The untyped struct underneath.</summary>
+            public global::Capnp.StructBuilder Struct => _s;
+
+            /// <summary>Reads back what has been built, in place.</summary>
+            public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeWalletLoaderResults AsReader() => new(_s.AsReader());
+
+            public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.Client Result
+            {
+                get => new(_s.GetPointer(0).GetCapability());
+                set => _s.GetPointer(0).SetCapability(value.Hook);
+            }
+
+            /// <summary>True when Result is set (its pointer is not null).</summary>
+            public bool HasResult => _s.HasPointer(0);
+        }
+
+        /// <summary>Capabilities inside a MakeWalletLoaderResults that is still on its way (promise pipelining).</summary>
+        public readonly struct Pipeline
+        {
+            private readonly global::Capnp.IPromisedAnswer _answer;
+            private readonly global::Capnp.PipelinePath _path;
+
+            /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+            public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+            {
+                _answer = answer;
+                _path = path;
+            }
+
+            public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.Client Result => new(_answer.GetPipelinedCapability(_path.Append(0)));
+        }
+    }
+
     /// <summary>A reference to a Init capability: starts calls through the RPC layer's hook.</summary>
     public readonly struct Client : global::Capnp.ICapabilityClient<Client>, global::System.IDisposable
     {
@@ -783,6 +1259,18 @@ public static partial class Init
         /// <summary>Starts a call to makeRpc: fill its parameters, then send.</summary>
         public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeRpcParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeRpcResults> MakeRpcRequest() =>
             global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeRpcParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeRpcResults>.Create(Hook, global::Bitcoin.Ipc.Capnp.Messages.Init.InterfaceId, 4);
+
+        /// <summary>Starts a call to makeChain: fill its parameters, then send.</summary>
+        public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeChainParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeChainResults> MakeChainRequest() =>
+            global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeChainParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeChainResults>.Create(Hook, global::Bitcoin.Ipc.Capnp.Messages.Init.InterfaceId, 5);
+
+        /// <summary>Starts a call to makeNode: fill its parameters, then send.</summary>
+        public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeNodeParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeNodeResults> MakeNodeRequest() =>
+            global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeNodeParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeNodeResults>.Create(Hook, global::Bitcoin.Ipc.Capnp.Messages.Init.InterfaceId, 6);
+
+        /// <summary>makeChain, makeNode and makeWalletLoader follow Core's multiprocess branch.</summary>
+        public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeWalletLoaderParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeWalletLoaderResults> MakeWalletLoaderRequest() =>
+            global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeWalletLoaderParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeWalletLoaderResults>.Create(Hook, global::Bitcoin.Ipc.Capnp.Messages.Init.InterfaceId, 7);
     }
 
     /// <summary>The methods a Init implementation provides (superclasses' methods included by inheritance).</summary>
@@ -799,6 +1287,13 @@ public static partial class Init
         global::System.Threading.Tasks.ValueTask MakeMiningAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningParams, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
         global::System.Threading.Tasks.ValueTask MakeRpcAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeRpcParams, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeRpcResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
+
+        global::System.Threading.Tasks.ValueTask MakeChainAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeChainParams, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeChainResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
+
+        global::System.Threading.Tasks.ValueTask MakeNodeAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeNodeParams, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeNodeResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>makeChain, makeNode and makeWalletLoader follow Core's multiprocess branch.</summary>
+        global::System.Threading.Tasks.ValueTask MakeWalletLoaderAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeWalletLoaderParams, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeWalletLoaderResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
     }
 
     /// <summary>Runs a call of one of Init's own methods on <paramref name="server"/>.</summary>
@@ -810,6 +1305,9 @@ public static partial class Init
             2 => server.MakeMiningOld2Async(new(context), cancellationToken),
             3 => server.MakeMiningAsync(new(context), cancellationToken),
             4 => server.MakeRpcAsync(new(context), cancellationToken),
+            5 => server.MakeChainAsync(new(context), cancellationToken),
+            6 => server.MakeNodeAsync(new(context), cancellationToken),
+            7 => server.MakeWalletLoaderAsync(new(context), cancellationToken),
             _ => global::System.Threading.Tasks.ValueTask.FromException(new global::Capnp.UnimplementedMethodException(InterfaceId, methodId)),
         };
 
@@ -838,5 +1336,14 @@ public static partial class Init
 
         /// <summary>Init.makeRpc.</summary>
         public abstract global::System.Threading.Tasks.ValueTask MakeRpcAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeRpcParams, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeRpcResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Init.makeChain.</summary>
+        public abstract global::System.Threading.Tasks.ValueTask MakeChainAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeChainParams, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeChainResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Init.makeNode.</summary>
+        public abstract global::System.Threading.Tasks.ValueTask MakeNodeAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeNodeParams, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeNodeResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>makeChain, makeNode and makeWalletLoader follow Core's multiprocess branch.</summary>
+        public abstract global::System.Threading.Tasks.ValueTask MakeWalletLoaderAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Init.MakeWalletLoaderParams, global::Bitcoin.Ipc.Capnp.Messages.Init.MakeWalletLoaderResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
     }
 }

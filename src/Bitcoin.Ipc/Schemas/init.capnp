@@ -14,9 +14,13 @@ $Proxy.include("interfaces/init.h");
 $Proxy.include("interfaces/mining.h");
 $Proxy.includeTypes("ipc/capnp/init-types.h");
 
+using Chain = import "chain.capnp";
+using Common = import "common.capnp";
 using Echo = import "echo.capnp";
 using Mining = import "mining.capnp";
+using Node = import "node.capnp";
 using Rpc = import "rpc.capnp";
+using Wallet = import "wallet.capnp";
 
 interface Init $Proxy.wrap("interfaces::Init") {
     construct @0 (threadMap :Proxy.ThreadMap) -> (threadMap :Proxy.ThreadMap);
@@ -25,6 +29,10 @@ interface Init $Proxy.wrap("interfaces::Init") {
     makeEcho @1 (context :Proxy.Context) -> (result :Echo.Echo);
     makeMining @3 (context :Proxy.Context) -> (result :Mining.Mining);
     makeRpc @4 (context :Proxy.Context) -> (result :Rpc.Rpc);
+    makeChain @5 (context :Proxy.Context) -> (result :Chain.Chain);
+    makeNode @6 (context :Proxy.Context) -> (result :Node.Node);
+    makeWalletLoader @7 (context :Proxy.Context, globalArgs :Common.GlobalArgs, chain :Chain.Chain) -> (result :Wallet.WalletLoader);
+    # makeChain, makeNode and makeWalletLoader follow Core's multiprocess branch.
 
     makeMiningOld2 @2 () -> ();
     # Retired; kept so that old clients get an error rather than a different method.
