@@ -370,6 +370,17 @@ public class CliTests
         Assert.Equal((1, "error: bitcoin-cli was not built with IPC support\n"), (ipc.ExitCode, ipc.Stderr));
     }
 
+    [Fact]
+    public async Task VersionReportsTheNodesVersionAndTheLicense()
+    {
+        var r = await CliRunner.RunAsync(["-version"]);
+        Assert.Equal((0, ""), (r.ExitCode, r.Stderr));
+        // The same version as bitcoind's (it used to report the assembly's 1.0.0), then the license paragraphs.
+        Assert.StartsWith("Bitcoin Core RPC client version v31.99.0\nCopyright (C) ", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nDistributed under the MIT software license", r.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", r.Stdout, StringComparison.Ordinal);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -109,7 +109,8 @@ public sealed class StartupErrorTests
     {
         var result = await NodeProcess.RunToExitAsync("-version");
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("Bitcoin Core daemon version v", result.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("Bitcoin Core daemon version v31.99.0\nCopyright (C) ", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nDistributed under the MIT software license", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Usage:", result.Stdout, StringComparison.Ordinal);
     }
 }

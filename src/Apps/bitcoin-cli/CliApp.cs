@@ -6,6 +6,7 @@ using Bitcoin.Common.Json;
 using Bitcoin.Common.Rpc;
 using Bitcoin.Common.Rpc.Client;
 using Bitcoin.Common.Rpc.Http;
+using Bitcoin.Common.Util;
 
 namespace Apps.bitcoin_cli;
 
@@ -44,8 +45,12 @@ internal sealed class CliApp
         }
         if (argv.Length < 1 || ArgsHelp.HelpRequested(_args) || _args.GetBoolArg("-version", false))
         {
-            string usage = $"{RpcClientIdentity.ClientName} RPC client version {RpcClientIdentity.FullVersion}\n";
-            if (!_args.GetBoolArg("-version", false))
+            string usage = $"{ClientVersion.ClientName} RPC client version {ClientVersion.FullVersion}\n";
+            if (_args.GetBoolArg("-version", false))
+            {
+                usage += ClientVersion.LicenseInfo;
+            }
+            else
             {
                 usage += "\n" +
                     "bitcoin-cli sends commands to a " + RpcClientIdentity.ClientName + " RPC server from the command line.\n" +

@@ -1,3 +1,5 @@
+using Bitcoin.Common.Util;
+
 namespace Bitcoin.Common.Rpc;
 
 /// <summary>
@@ -7,10 +9,10 @@ namespace Bitcoin.Common.Rpc;
 public static class RpcClientIdentity
 {
     /// <summary>The client name (Core's CLIENT_NAME).</summary>
-    public static string ClientName { get; set; } = "Bitcoin Core";
+    public static string ClientName { get; set; } = ClientVersion.ClientName;
 
     /// <summary>The version as shown in bug reports (Core's FormatFullVersion()).</summary>
-    public static string FullVersion { get; set; } = "v" + typeof(RpcClientIdentity).Assembly.GetName().Version?.ToString(3);
+    public static string FullVersion { get; set; } = ClientVersion.FullVersion;
 
     /// <summary>Where to report bugs (Core's CLIENT_BUGREPORT).</summary>
     public static string BugReportUrl { get; set; } = "https://github.com/bitcoin/bitcoin/issues";

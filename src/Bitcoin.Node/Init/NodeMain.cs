@@ -20,8 +20,6 @@ public static class NodeMain
         ArgumentNullException.ThrowIfNull(options);
         SetupEnvironment();
         ThreadNames.SetInternalName("init");
-        RpcClientIdentity.ClientName = ClientVersion.ClientName;
-        RpcClientIdentity.FullVersion = ClientVersion.FullVersion;
 
         var node = new NodeContext(new ArgsManager());
         Log.Sink = node.Logger;

@@ -1,11 +1,9 @@
-using Bitcoin.Common.Util;
-
-namespace Bitcoin.Node.Init;
+namespace Bitcoin.Common.Util;
 
 /// <summary>
-/// How the node names and versions itself. The name and version number follow the Bitcoin Core release whose
-/// behaviour this node implements, so that tools and tests written for Core (which look for "Bitcoin Core" in
-/// messages and compare version numbers) see what they expect.
+/// How bitcoind, bitcoin-cli and the other executables name and version themselves. The name and version number
+/// follow the Bitcoin Core release whose behaviour this project implements, so that tools and tests written for Core
+/// (which look for "Bitcoin Core" in messages and compare version numbers) see what they expect.
 /// </summary>
 public static class ClientVersion
 {
