@@ -16,9 +16,9 @@ public static partial class MptestSchema
     internal static void RegisterInterfaces()
     {
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Multiprocess.Tests.Schema.TestInit.InterfaceId, global::Multiprocess.Tests.Schema.TestInit.SchemaName,
-            ["construct", "makeService", "processId"],
-            ["TestInit.construct$Params", "TestInit.makeService$Params", "TestInit.processId$Params"],
-            ["TestInit.construct$Results", "TestInit.makeService$Results", "TestInit.processId$Results"]);
+            ["construct", "makeService", "processId", "spawnChild"],
+            ["TestInit.construct$Params", "TestInit.makeService$Params", "TestInit.processId$Params", "TestInit.spawnChild$Params"],
+            ["TestInit.construct$Results", "TestInit.makeService$Results", "TestInit.processId$Results", "TestInit.spawnChild$Results"]);
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Multiprocess.Tests.Schema.TestService.InterfaceId, global::Multiprocess.Tests.Schema.TestService.SchemaName,
             ["destroy", "whereAmI", "bounce", "hold", "onLoop", "echo"],
             ["TestService.destroy$Params", "TestService.whereAmI$Params", "TestService.bounce$Params", "TestService.hold$Params", "TestService.onLoop$Params", "TestService.echo$Params"],
@@ -49,6 +49,8 @@ public static partial class TestInit
         public const ushort MakeService = 1;
         /// <summary>The serving process's id (runs on the connection's loop).</summary>
         public const ushort ProcessId = 2;
+        /// <summary>Spawns another test child process, keeps it, and returns its process id.</summary>
+        public const ushort SpawnChild = 3;
     }
 
     /// <summary>The parameters of TestInit.construct.</summary>
@@ -480,6 +482,144 @@ public static partial class TestInit
         }
     }
 
+    /// <summary>The parameters of TestInit.spawnChild.</summary>
+    public readonly partial struct SpawnChildParams : global::Capnp.IStructReader<SpawnChildParams>
+    {
+        private readonly global::Capnp.StructReader _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public SpawnChildParams(global::Capnp.StructReader reader) => _s = reader;
+
+        /// <summary>The type id from the schema.</summary>
+        public static ulong TypeId => 0xd56be161e280ce4dUL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "TestInit.spawnChild$Params";
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructReader Struct => _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public static SpawnChildParams Create(global::Capnp.StructReader reader) => new(reader);
+
+        public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
+
+        /// <summary>True when Context is set (its pointer is not null).</summary>
+        public bool HasContext => _s.HasPointer(0);
+
+        /// <summary>Builds a SpawnChildParams in a message.</summary>
+        public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+        {
+            private readonly global::Capnp.StructBuilder _s;
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+            /// <summary>The section sizes the schema compiler gave the struct.</summary>
+            public static global::Capnp.StructSize Size => new(0, 1);
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+            /// <summary>The untyped struct underneath.</summary>
+            public global::Capnp.StructBuilder Struct => _s;
+
+            /// <summary>Reads back what has been built, in place.</summary>
+            public global::Multiprocess.Tests.Schema.TestInit.SpawnChildParams AsReader() => new(_s.AsReader());
+
+            public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
+
+            /// <summary>Sets Context to a new zeroed struct.</summary>
+            public global::Multiprocess.Capnp.Context.Builder InitContext() => new(_s.GetPointer(0).InitStruct(global::Multiprocess.Capnp.Context.Builder.Size));
+
+            /// <summary>Sets Context to a deep copy of value (from any message).</summary>
+            public void SetContext(global::Multiprocess.Capnp.Context value) => _s.GetPointer(0).SetStruct(value.Struct);
+
+            /// <summary>True when Context is set (its pointer is not null).</summary>
+            public bool HasContext => _s.HasPointer(0);
+        }
+
+        /// <summary>Capabilities inside a SpawnChildParams that is still on its way (promise pipelining).</summary>
+        public readonly struct Pipeline
+        {
+            private readonly global::Capnp.IPromisedAnswer _answer;
+            private readonly global::Capnp.PipelinePath _path;
+
+            /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+            public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+            {
+                _answer = answer;
+                _path = path;
+            }
+
+            public global::Multiprocess.Capnp.Context.Pipeline Context => new(_answer, _path.Append(0));
+        }
+    }
+
+    /// <summary>The results of TestInit.spawnChild.</summary>
+    public readonly partial struct SpawnChildResults : global::Capnp.IStructReader<SpawnChildResults>
+    {
+        private readonly global::Capnp.StructReader _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public SpawnChildResults(global::Capnp.StructReader reader) => _s = reader;
+
+        /// <summary>The type id from the schema.</summary>
+        public static ulong TypeId => 0xeaf9b10decfdabc9UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "TestInit.spawnChild$Results";
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructReader Struct => _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public static SpawnChildResults Create(global::Capnp.StructReader reader) => new(reader);
+
+        public int Result => _s.ReadInt32(0);
+
+        /// <summary>Builds a SpawnChildResults in a message.</summary>
+        public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+        {
+            private readonly global::Capnp.StructBuilder _s;
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+            /// <summary>The section sizes the schema compiler gave the struct.</summary>
+            public static global::Capnp.StructSize Size => new(1, 0);
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+            /// <summary>The untyped struct underneath.</summary>
+            public global::Capnp.StructBuilder Struct => _s;
+
+            /// <summary>Reads back what has been built, in place.</summary>
+            public global::Multiprocess.Tests.Schema.TestInit.SpawnChildResults AsReader() => new(_s.AsReader());
+
+            public int Result
+            {
+                get => _s.ReadInt32(0);
+                set => _s.WriteInt32(0, value);
+            }
+        }
+
+        /// <summary>Capabilities inside a SpawnChildResults that is still on its way (promise pipelining).</summary>
+        public readonly struct Pipeline
+        {
+            private readonly global::Capnp.IPromisedAnswer _answer;
+            private readonly global::Capnp.PipelinePath _path;
+
+            /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+            public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+            {
+                _answer = answer;
+                _path = path;
+            }
+        }
+    }
+
     /// <summary>A reference to a TestInit capability: starts calls through the RPC layer's hook.</summary>
     public readonly struct Client : global::Capnp.ICapabilityClient<Client>, global::System.IDisposable
     {
@@ -518,6 +658,10 @@ public static partial class TestInit
         /// <summary>The serving process's id (runs on the connection's loop).</summary>
         public global::Capnp.Request<global::Multiprocess.Tests.Schema.TestInit.ProcessIdParams.Builder, global::Multiprocess.Tests.Schema.TestInit.ProcessIdResults> ProcessIdRequest() =>
             global::Capnp.Request<global::Multiprocess.Tests.Schema.TestInit.ProcessIdParams.Builder, global::Multiprocess.Tests.Schema.TestInit.ProcessIdResults>.Create(Hook, global::Multiprocess.Tests.Schema.TestInit.InterfaceId, 2);
+
+        /// <summary>Spawns another test child process, keeps it, and returns its process id.</summary>
+        public global::Capnp.Request<global::Multiprocess.Tests.Schema.TestInit.SpawnChildParams.Builder, global::Multiprocess.Tests.Schema.TestInit.SpawnChildResults> SpawnChildRequest() =>
+            global::Capnp.Request<global::Multiprocess.Tests.Schema.TestInit.SpawnChildParams.Builder, global::Multiprocess.Tests.Schema.TestInit.SpawnChildResults>.Create(Hook, global::Multiprocess.Tests.Schema.TestInit.InterfaceId, 3);
     }
 
     /// <summary>The methods a TestInit implementation provides (superclasses' methods included by inheritance).</summary>
@@ -531,6 +675,9 @@ public static partial class TestInit
 
         /// <summary>The serving process's id (runs on the connection's loop).</summary>
         global::System.Threading.Tasks.ValueTask ProcessIdAsync(global::Capnp.CallContext<global::Multiprocess.Tests.Schema.TestInit.ProcessIdParams, global::Multiprocess.Tests.Schema.TestInit.ProcessIdResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Spawns another test child process, keeps it, and returns its process id.</summary>
+        global::System.Threading.Tasks.ValueTask SpawnChildAsync(global::Capnp.CallContext<global::Multiprocess.Tests.Schema.TestInit.SpawnChildParams, global::Multiprocess.Tests.Schema.TestInit.SpawnChildResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
     }
 
     /// <summary>Runs a call of one of TestInit's own methods on <paramref name="server"/>.</summary>
@@ -540,6 +687,7 @@ public static partial class TestInit
             0 => server.ConstructAsync(new(context), cancellationToken),
             1 => server.MakeServiceAsync(new(context), cancellationToken),
             2 => server.ProcessIdAsync(new(context), cancellationToken),
+            3 => server.SpawnChildAsync(new(context), cancellationToken),
             _ => global::System.Threading.Tasks.ValueTask.FromException(new global::Capnp.UnimplementedMethodException(InterfaceId, methodId)),
         };
 
@@ -562,6 +710,9 @@ public static partial class TestInit
 
         /// <summary>The serving process's id (runs on the connection's loop).</summary>
         public abstract global::System.Threading.Tasks.ValueTask ProcessIdAsync(global::Capnp.CallContext<global::Multiprocess.Tests.Schema.TestInit.ProcessIdParams, global::Multiprocess.Tests.Schema.TestInit.ProcessIdResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Spawns another test child process, keeps it, and returns its process id.</summary>
+        public abstract global::System.Threading.Tasks.ValueTask SpawnChildAsync(global::Capnp.CallContext<global::Multiprocess.Tests.Schema.TestInit.SpawnChildParams, global::Multiprocess.Tests.Schema.TestInit.SpawnChildResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
     }
 }
 

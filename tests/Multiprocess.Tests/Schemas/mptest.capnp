@@ -23,6 +23,9 @@ interface TestInit {
 
   processId @2 () -> (result :Int32);
   # The serving process's id (runs on the connection's loop).
+
+  spawnChild @3 (context :Proxy.Context) -> (result :Int32);
+  # Spawns another test child process, keeps it, and returns its process id.
 }
 
 interface TestService {

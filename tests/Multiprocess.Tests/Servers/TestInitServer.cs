@@ -33,6 +33,22 @@ public sealed class TestInitServer : TestInit.Server
             results.Result = service;
         });
 
+    public override ValueTask SpawnChildAsync(CallContext<TestInit.SpawnChildParams, TestInit.SpawnChildResults.Builder> context, CancellationToken cancellationToken) =>
+        _connection.RunAsync(context, context.Params.Context, cancellationToken, call =>
+        {
+            var child = IpcProcess.Spawn(TestChildName, AppContext.BaseDirectory);
+            lock (Children)
+                Children.Add(child);
+            var results = call.Results;
+            results.Result = child.Pid;
+        });
+
+    /// <summary>The test child executable's name.</summary>
+    public const string TestChildName = "Multiprocess.TestChild";
+
+    /// <summary>Children spawned by spawnChild, kept for as long as this process lives.</summary>
+    public static List<SpawnedProcess> Children { get; } = [];
+
     public override ValueTask ProcessIdAsync(CallContext<TestInit.ProcessIdParams, TestInit.ProcessIdResults.Builder> context, CancellationToken cancellationToken)
     {
         var results = context.Results;

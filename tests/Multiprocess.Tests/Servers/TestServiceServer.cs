@@ -46,7 +46,7 @@ public sealed class TestServiceServer : TestService.Server, IDisposable
         Connection.RunAsync(context, context.Params.Context, cancellationToken, call =>
         {
             var tag = call.Params.Tag.ToString();
-            HoldGates.Hold(tag, CancellationToken.None);
+            HoldGates.Hold(tag, call.CancellationToken);
             call.Results.SetTrace(tag + "@" + Where.Here());
         });
 
