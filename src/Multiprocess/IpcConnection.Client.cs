@@ -121,9 +121,10 @@ public sealed partial class IpcConnection
         request.Params.SetName(thread.Name);
         var pending = request.Send();
         request.Dispose();
+        var result = new ThreadMap.MakeThreadResults.Pipeline(pending.Answer).Result.Hook!;
         // The call's answer is kept until it arrives: dropping it earlier would tell the peer to cancel it.
         _ = ReleaseWhenAnsweredAsync(pending);
-        return new ThreadMap.MakeThreadResults.Pipeline(pending.Answer).Result.Hook!;
+        return result;
     }
 
     private static async Task ReleaseWhenAnsweredAsync(PendingCall<ThreadMap.MakeThreadResults> pending)
