@@ -32,7 +32,7 @@ public sealed partial class IpcConnection
             try
             {
                 request.Params.InitStruct(new StructSize(0, 1)).GetPointer(0).SetCapability(_localThreadMap.Hook);
-                using var response = SendAndWait(request, name, resultName, ThreadContext.GetOrCreateCurrent(ExeName));
+                using var response = SendAndWait(request, name, resultName, CurrentClientThread());
                 AcceptThreadMap(new ThreadMap.Client(response.Results.GetStruct().ReadCapability(0)));
             }
             finally
@@ -69,7 +69,7 @@ public sealed partial class IpcConnection
     {
         try
         {
-            var thread = ThreadContext.GetOrCreateCurrent(ExeName);
+            var thread = CurrentClientThread();
             if (!IsConnected)
                 throw new RpcDisconnectedException(CalledAfterDisconnect);
             if (context is not null)
@@ -89,7 +89,17 @@ public sealed partial class IpcConnection
     /// <c>callbackThread</c> this thread's own Thread object for the peer's callbacks. Only for calls the calling
     /// thread then waits for with <see cref="Call{TParams, TResults}"/> (callbacks run while it waits).
     /// </summary>
-    public void FillContext(Context.Builder context) => FillContextFor(ThreadContext.GetOrCreateCurrent(ExeName), context);
+    public void FillContext(Context.Builder context) => FillContextFor(CurrentClientThread(), context);
+
+    /// <summary>The calling thread's context, made (and logged, as libmultiprocess does) on its first call.</summary>
+    private ThreadContext CurrentClientThread()
+    {
+        if (ThreadContext.TryGetCurrent() is { } existing)
+            return existing;
+        var created = ThreadContext.GetOrCreateCurrent(ExeName);
+        Log(IpcLogLevel.Info, $"{{{created.Name}}} IPC client first request from current thread, constructing waiter");
+        return created;
+    }
 
     private void FillContextFor(ThreadContext thread, Context.Builder context)
     {
