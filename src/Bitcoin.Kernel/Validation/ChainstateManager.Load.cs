@@ -34,10 +34,11 @@ public sealed partial class ChainstateManager
         else if (options.PruneTarget != 0)
             Log.Info($"Prune configured to target {options.PruneTarget / (1024 * 1024)} MiB on disk for block and undo files.");
 
-        var cacheSizes = CacheSizes.Calculate(options.DbCacheBytes, options.TxIndex);
+        var cacheSizes = CacheSizes.Calculate(options.DbCacheBytes, options.TxIndex, options.BlockFilterIndex ? 1 : 0);
         Log.Info("Cache configuration:");
         Log.Info($"* Using {Mib(cacheSizes.BlockTreeDb)} MiB for block index database");
         if (options.TxIndex) Log.Info($"* Using {Mib(cacheSizes.TxIndex)} MiB for transaction index database");
+        if (options.BlockFilterIndex) Log.Info($"* Using {Mib(cacheSizes.FilterIndex)} MiB for basic block filter index database");
         Log.Info($"* Using {Mib(cacheSizes.CoinsDb)} MiB for chain state database");
         Log.Info($"* Using {Mib(cacheSizes.Coins)} MiB for in-memory UTXO set (plus up to {Mib(options.Mempool?.MaxSizeBytes ?? 0)} MiB of unused mempool space)");
 

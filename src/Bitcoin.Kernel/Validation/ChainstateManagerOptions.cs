@@ -30,6 +30,9 @@ public sealed record ChainstateManagerOptions
     /// <summary>-txindex: keep an index of all transactions (the node opens <see cref="Index.TxIndex"/>; this only sizes caches).</summary>
     public bool TxIndex { get; init; }
 
+    /// <summary>-blockfilterindex=basic: keep the BIP158 filter index (the node opens <see cref="Index.BlockFilterIndex"/>; this only sizes caches).</summary>
+    public bool BlockFilterIndex { get; init; }
+
     /// <summary>-par: script verification threads (0 = as many as cores, negative = leave that many cores free), as Core.</summary>
     public int ScriptCheckThreads { get; init; }
 

@@ -90,6 +90,12 @@ public sealed class NodeContext
     /// <summary>The transaction index, with <c>-txindex</c>.</summary>
     public TxIndex? TxIndex { get; set; }
 
+    /// <summary>The BIP158 basic block filter index, with <c>-blockfilterindex</c>.</summary>
+    public BlockFilterIndex? BlockFilterIndex { get; set; }
+
+    /// <summary>The optional indexes that are open (txindex, block filter index), for getindexinfo and start-up checks.</summary>
+    public IReadOnlyList<BaseIndex> Indexes => new BaseIndex?[] { TxIndex, BlockFilterIndex }.OfType<BaseIndex>().ToList();
+
     /// <summary>The node's <see cref="Bitcoin.Interfaces.IChain"/> for chain clients (made in AppInitInterfaces).</summary>
     public Bitcoin.Interfaces.IChain? Chain { get; set; }
 

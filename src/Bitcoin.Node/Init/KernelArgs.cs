@@ -57,6 +57,9 @@ public sealed record KernelArgs
     /// <summary><c>-txindex</c>.</summary>
     public bool TxIndex { get; init; }
 
+    /// <summary><c>-blockfilterindex</c> (1, empty or "basic"; the values were checked at start-up): the BIP158 basic filter index.</summary>
+    public bool BlockFilterIndex { get; init; }
+
     /// <summary><c>-checkblocks</c>: how many blocks to verify at start-up (0 = all).</summary>
     public int CheckBlocks { get; init; } = DefaultCheckBlocks;
 
@@ -149,6 +152,7 @@ public sealed record KernelArgs
             Reindex = args.GetBoolArg("-reindex", false),
             ReindexChainstate = args.GetBoolArg("-reindex-chainstate", false),
             TxIndex = args.GetBoolArg("-txindex", false),
+            BlockFilterIndex = args.GetArg("-blockfilterindex", "0") != "0",
             CheckBlocks = (int)Math.Clamp(args.GetIntArg("-checkblocks", DefaultCheckBlocks), int.MinValue, int.MaxValue),
             CheckLevel = (int)Math.Clamp(args.GetIntArg("-checklevel", DefaultCheckLevel), int.MinValue, int.MaxValue),
             RequireFullVerification = args.IsArgSet("-checkblocks") || args.IsArgSet("-checklevel"),

@@ -100,6 +100,17 @@ public static partial class NodeInit
                 return InitMessages.Error(e.Message);
             }
         }
+        if (kernelArgs.BlockFilterIndex)
+        {
+            try
+            {
+                node.BlockFilterIndex = BlockFilterIndex.Open(chainman, node.ValidationSignals, chainman.CacheSizes.FilterIndex, wipe: reindex);
+            }
+            catch (KernelInitException e)
+            {
+                return InitMessages.Error(e.Message);
+            }
+        }
 
         var netDir = args.GetDataDirNet();
         var blocksDir = args.GetBlocksDirPath();
@@ -149,6 +160,7 @@ public static partial class NodeInit
             Reindex = reindex,
             ReindexChainstate = kernelArgs.ReindexChainstate,
             TxIndex = kernelArgs.TxIndex,
+            BlockFilterIndex = kernelArgs.BlockFilterIndex,
             ScriptCheckThreads = kernelArgs.Par,
             AssumeValid = kernelArgs.AssumeValid,
             MinimumChainWork = kernelArgs.MinimumChainWork,
@@ -210,7 +222,11 @@ public static partial class NodeInit
                 return;
             }
 
-            node.TxIndex?.StartBackgroundSync();
+            if (!StartIndexBackgroundSync(node, chainman))
+            {
+                node.Notifications!.FatalError("Failed to start indexes, shutting down…");
+                return;
+            }
 
             // Reload the transactions saved at the last shutdown (-persistmempool, default on).
             MempoolStartup.LoadMempool(node);
@@ -236,6 +252,8 @@ public static partial class NodeInit
         node.ValidationSignals?.SyncWithValidationInterfaceQueue();
         node.TxIndex?.Dispose();
         node.TxIndex = null;
+        node.BlockFilterIndex?.Dispose();
+        node.BlockFilterIndex = null;
 
         chainman?.Dispose();
         node.Chainman = null;

@@ -203,8 +203,6 @@ public static partial class NodeInit
 
         if (args.GetBoolArg("-peerblockfilters", false) && !basicEnabled)
             return InitMessages.Error("Cannot set -peerblockfilters without -blockfilterindex.");
-        if (basicEnabled)
-            return InitMessages.Error("The -blockfilterindex option is not supported by this node yet.");
         return true;
     }
 }

@@ -23,6 +23,7 @@ public static class NodeRpcCommands
         RawTransactionRpc.Register(table, context);
         Psbt.PsbtRpc.Register(table, context);
         UtilRpc.Register(table, context);
+        IndexRpc.Register(table, context);
         NodeControlRpc.Register(table, context);
     }
 }
