@@ -3,7 +3,7 @@ using Bitcoin.Common.Rpc.Http;
 
 namespace Bitcoin.Common.Tests.Rpc;
 
-/// <summary>-rpcallowip forms: the server answers 403 to addresses no subnet contains (loopback is always allowed).</summary>
+/// <summary>-rpcallowip forms: the server drops connections from addresses no subnet contains (loopback is always allowed).</summary>
 public class IpSubnetTests
 {
     [Theory]

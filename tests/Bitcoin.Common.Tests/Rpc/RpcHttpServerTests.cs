@@ -236,6 +236,24 @@ public class RpcHttpServerTests
     }
 
     [Fact]
+    public async Task RequestLineAndHeadersOverEightKiBGet400()
+    {
+        // Core's MAX_HEADERS_SIZE (8192) counts the request line and the header lines together (interface_http.py).
+        await using var server = await TestRpcServer.StartAsync();
+        using (var below = await server.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(server.Url, "/" + new string('x', 7192)))))
+            Assert.Equal(HttpStatusCode.NotFound, below.StatusCode);
+        using (var longTarget = await server.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(server.Url, "/" + new string('x', 8192)))))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, longTarget.StatusCode);
+            Assert.True(longTarget.Headers.ConnectionClose);
+        }
+        var manyHeaders = new HttpRequestMessage(HttpMethod.Get, new Uri(server.Url, "/x"));
+        for (int i = 0; i < 8192 / 18; i++) manyHeaders.Headers.Add($"header_{i:D4}", "foo");
+        using (var tooMany = await server.SendAsync(manyHeaders))
+            Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+    }
+
+    [Fact]
     public async Task WalletPathReachesTheCommand()
     {
         await using var server = await TestRpcServer.StartAsync();

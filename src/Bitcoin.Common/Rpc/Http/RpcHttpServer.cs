@@ -5,6 +5,7 @@ using System.Text;
 using Bitcoin.Common.Json;
 using Bitcoin.Common.Logging;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,13 +16,19 @@ namespace Bitcoin.Common.Rpc.Http;
 
 /// <summary>
 /// The JSON-RPC server over HTTP (Core's httpserver.cpp and httprpc.cpp) on Kestrel: POST to <c>/</c> and
-/// <c>/wallet/&lt;name&gt;</c>, Basic authentication (cookie, -rpcuser/-rpcpassword, -rpcauth), -rpcallowip (403 for
-/// others), -rpcthreads and -rpcworkqueue (503 "Work queue depth exceeded"), 413 above 32 MiB, keep-alive.
+/// <c>/wallet/&lt;name&gt;</c>, Basic authentication (cookie, -rpcuser/-rpcpassword, -rpcauth), -rpcallowip (other
+/// clients' connections are dropped unanswered), -rpcthreads and -rpcworkqueue (503 "Work queue depth exceeded"), 400
+/// when the request line and headers exceed 8 KiB, 413 above 32 MiB, keep-alive.
 /// Start it with <see cref="StartAsync"/>, stop it with <see cref="StopAsync"/> (which also deletes the cookie).
 /// </summary>
 public sealed class RpcHttpServer : IAsyncDisposable
 {
     private const string WwwAuthenticate = "Basic realm=\"jsonrpc\"";
+
+    // Core's MAX_HEADERS_SIZE: the request line and the header lines together. Kestrel's own limits are set well
+    // above it, so that the server itself answers 400 as Core does (Kestrel would answer 414 or 431).
+    private const int MaxHeadersSize = 8192;
+    private const int KestrelHeaderLimit = 64 * 1024;
 
     private readonly RpcCommandTable _table;
     private readonly RpcServerOptions _options;
@@ -221,9 +228,13 @@ public sealed class RpcHttpServer : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = RpcServerOptions.MaxBodySize;
-            kestrel.Limits.MaxRequestHeadersTotalSize = 8192;
+            kestrel.Limits.MaxRequestHeadersTotalSize = KestrelHeaderLimit;
+            kestrel.Limits.MaxRequestLineSize = KestrelHeaderLimit;
+            // Core limits the headers' size only; the shortest header line ("a:" and its line end) is 4 bytes.
+            kestrel.Limits.MaxRequestHeaderCount = KestrelHeaderLimit / 4;
             kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(Math.Max(_options.ServerTimeout, 1));
-            foreach (var endpoint in endpoints) kestrel.Listen(endpoint);
+            foreach (var endpoint in endpoints)
+                kestrel.Listen(endpoint, listen => listen.Use(next => connection => AcceptAllowed(connection, next)));
         });
         var app = builder.Build();
         app.Run(HandleAsync);
@@ -268,6 +279,27 @@ public sealed class RpcHttpServer : IAsyncDisposable
 
     private bool ClientAllowed(IPAddress? address) => address is not null && _allowed.Any(s => s.Contains(address));
 
+    // As Core's accept loop: a client outside -rpcallowip gets no answer at all, its connection is closed at once.
+    private Task AcceptAllowed(ConnectionContext connection, ConnectionDelegate next)
+    {
+        var remote = (connection.RemoteEndPoint as IPEndPoint)?.Address;
+        if (ClientAllowed(remote)) return next(connection);
+        Log.Debug(LogCategory.Http, $"Connection from {connection.RemoteEndPoint} rejected: Client network is not allowed HTTP access");
+        connection.Abort(new ConnectionAbortedException("Client network is not allowed HTTP access"));
+        return Task.CompletedTask;
+    }
+
+    // The size Core counts against MAX_HEADERS_SIZE: the request line and every header line with their line ends.
+    private static long HeadersSize(HttpRequest http, string target)
+    {
+        long size = http.Method.Length + 1 + target.Length + 1 + http.Protocol.Length + 2;
+        foreach (var header in http.Headers)
+        {
+            foreach (var value in header.Value) size += header.Key.Length + 2 + (value?.Length ?? 0) + 2;
+        }
+        return size;
+    }
+
     private static async Task WriteNoStoreAsync(HttpContext context, int status, string body = "")
     {
         context.Response.StatusCode = status;
@@ -278,10 +310,15 @@ public sealed class RpcHttpServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var http = context.Request;
-        if (!ClientAllowed(context.Connection.RemoteIpAddress))
+        // The target as sent (still percent-encoded), like Core's GetURI; Kestrel's Path is decoded.
+        string uri = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
+            ? raw
+            : http.Path.Value + http.QueryString.Value;
+        if (HeadersSize(http, uri) > MaxHeadersSize)
         {
-            Log.Debug(LogCategory.Http, $"HTTP request from {context.Connection.RemoteIpAddress} rejected: Client network is not allowed RPC access");
-            await WriteNoStoreAsync(context, 403).ConfigureAwait(false);
+            Log.Debug(LogCategory.Http, $"Error reading HTTP request from {context.Connection.RemoteIpAddress}: HTTP headers exceed size limit");
+            context.Response.Headers.Connection = "close";
+            await WriteNoStoreAsync(context, 400).ConfigureAwait(false);
             return;
         }
         if (http.Method is not ("GET" or "POST" or "HEAD" or "PUT"))
@@ -289,11 +326,6 @@ public sealed class RpcHttpServer : IAsyncDisposable
             await WriteNoStoreAsync(context, 405).ConfigureAwait(false);
             return;
         }
-
-        // The target as sent (still percent-encoded), like Core's GetURI; Kestrel's Path is decoded.
-        string uri = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
-            ? raw
-            : http.Path.Value + http.QueryString.Value;
         bool routed = uri == "/" || (_options.WalletEndpoints && uri.StartsWith("/wallet/", StringComparison.Ordinal));
         if (!routed)
         {
