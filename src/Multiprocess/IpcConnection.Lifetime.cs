@@ -24,6 +24,13 @@ public sealed partial class IpcConnection
             context.Forget(this);
     }
 
+    /// <summary>Forgets a thread that has ended.</summary>
+    internal void UntrackThreadContext(ThreadContext context)
+    {
+        lock (_gate)
+            _threadContexts.Remove(context);
+    }
+
     private async Task OnDisconnectedAsync()
     {
         try

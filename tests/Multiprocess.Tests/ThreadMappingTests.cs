@@ -136,4 +136,28 @@ public sealed class ThreadMappingTests
         using var response = connection.Call(request, q => q.InitContext());
         return response.Results.Trace[0].ToString();
     }
+
+    [Fact]
+    public async Task AThreadThatEndsReleasesItsWorkerOnThePeer()
+    {
+        await using var pair = new IpcPair();
+        using var service = pair.MakeService("s");
+        int exportsBefore = pair.Server.Rpc.GetTableCounts().Exports;
+        var caller = new Thread(() => WhereAmI(pair.Client, service));
+        caller.Start();
+        caller.Join();
+        Assert.Equal(exportsBefore + 1, pair.Server.Rpc.GetTableCounts().Exports); // the caller's worker
+
+        // The ended thread's context is finalized; its worker reference goes back to the server.
+        for (int i = 0; i < 50 && pair.Server.Rpc.GetTableCounts().Exports != exportsBefore; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            using (pair.Client.Call(pair.Init.ProcessIdRequest()))
+            {
+            }
+        }
+
+        Assert.Equal(exportsBefore, pair.Server.Rpc.GetTableCounts().Exports);
+    }
 }

@@ -10,7 +10,7 @@ namespace Multiprocess.Internal;
 internal sealed class ThreadContext
 {
     [ThreadStatic]
-    private static ThreadContext? t_current;
+    private static ThreadExitWatcher? t_current;
 
     // Both maps are guarded by the context itself: a thread's own calls and the connections' disconnect handling
     // (on other threads) touch them.
@@ -30,13 +30,13 @@ internal sealed class ThreadContext
 
     /// <summary>The current thread's context, made on first use.</summary>
     public static ThreadContext GetOrCreateCurrent(string exeName) =>
-        t_current ??= new ThreadContext(ThreadNames.Describe(exeName));
+        (t_current ??= new ThreadExitWatcher(new ThreadContext(ThreadNames.Describe(exeName)))).Context;
 
     /// <summary>The current thread's context, or null when it never took part in IPC.</summary>
-    public static ThreadContext? TryGetCurrent() => t_current;
+    public static ThreadContext? TryGetCurrent() => t_current?.Context;
 
     /// <summary>Makes <paramref name="context"/> the current thread's (a worker thread, at its start).</summary>
-    public static void SetCurrent(ThreadContext context) => t_current = context;
+    public static void SetCurrent(ThreadContext context) => t_current = new ThreadExitWatcher(context);
 
     /// <summary>The peer's thread that calls from this thread over <paramref name="connection"/> run on, if known.</summary>
     public IClientHook? TryGetRequestThread(IpcConnection connection)
@@ -91,6 +91,19 @@ internal sealed class ThreadContext
 
         connection.TrackThreadContext(this);
         return created;
+    }
+
+    /// <summary>Drops everything kept for every connection (the thread has ended).</summary>
+    public void ForgetAll()
+    {
+        List<IpcConnection> connections;
+        lock (this)
+            connections = [.. _requestThreads.Keys.Union(_callbackThreads.Keys)];
+        foreach (var connection in connections)
+        {
+            connection.UntrackThreadContext(this);
+            Forget(connection);
+        }
     }
 
     /// <summary>Drops everything kept for <paramref name="connection"/> (it is gone).</summary>
