@@ -43,6 +43,31 @@ public sealed class SpawnTests
     }
 
     [Fact]
+    public async Task CallbacksAcrossProcessesAlternateBetweenTheSameTwoThreads()
+    {
+        var child = TestChild.Spawn();
+        await using (child)
+        {
+            using var init = child.Connection.ConnectInit<TestInit.Client>();
+            using var service = MakeService(child.Connection, init, "s");
+            using var callback = TestCallback.Client.FromServer(new Servers.TestCallbackServer(child.Connection));
+            var request = service.BounceRequest();
+            var p = request.Params;
+            p.Callback = callback;
+            p.Depth = 5;
+
+            using var response = child.Connection.Call(request, q => q.InitContext());
+            var trace = response.Results.Trace.Select(t => t.ToString()).ToList();
+
+            // wallet -> node -> wallet -> node ...: the child's worker and this thread, in turn.
+            Assert.Equal(6, trace.Count);
+            Assert.StartsWith($"{child.Pid}/", trace[0], StringComparison.Ordinal);
+            for (int i = 0; i < trace.Count; i++)
+                Assert.Equal(i % 2 == 0 ? trace[0] : Servers.Where.Here(), trace[i]);
+        }
+    }
+
+    [Fact]
     public async Task KilledChildFailsPendingCallsAndTheParentCarriesOn()
     {
         var log = new CapturingLogger();
