@@ -82,7 +82,8 @@ public sealed partial class IpcConnection
         finally
         {
             lock (_serverObjects)
-                _completion.TrySetResult();
+                _serverObjectsCleanedUp = true;
+            _completion.TrySetResult();
         }
     }
 
@@ -94,7 +95,12 @@ public sealed partial class IpcConnection
             lock (_serverObjects)
             {
                 if (_serverObjects.Last is not { } last)
+                {
+                    // From now on objects released after the disconnect are disposed at once.
+                    _serverObjectsCleanedUp = true;
                     return;
+                }
+
                 handle = last.Value;
                 _serverObjects.RemoveLast();
             }

@@ -10,6 +10,7 @@ public sealed partial class IpcConnection
     private readonly LinkedList<IServerObject> _serverObjects = new();
     private List<(ThreadServer Thread, IClientHook Reference, int Depth)>? _pool;
     private int _runningCalls;
+    private bool _serverObjectsCleanedUp; // guarded by _serverObjects
     private TaskCompletionSource? _callsDrained;
 
     /// <summary>
@@ -205,7 +206,7 @@ public sealed partial class IpcConnection
         lock (_serverObjects)
         {
             // While the connection is being torn down the cleanup disposes what is left, in reverse order.
-            if (disconnecting && !_completion.Task.IsCompleted)
+            if (disconnecting && !_serverObjectsCleanedUp)
                 return;
             if (!_serverObjects.Remove(handle))
                 return;
