@@ -13506,7 +13506,7 @@ public readonly partial struct FeeRateEstimation : global::Capnp.IStructReader<F
 
     public long Fee => _s.ReadInt64(1);
 
-    public int Size_ => _s.ReadInt32(1);
+    public int VirtualSize => _s.ReadInt32(1);
 
     public int ReturnedTarget => _s.ReadInt32(4);
 
@@ -13542,7 +13542,7 @@ public readonly partial struct FeeRateEstimation : global::Capnp.IStructReader<F
             set => _s.WriteInt64(1, value);
         }
 
-        public int Size_
+        public int VirtualSize
         {
             get => _s.ReadInt32(1);
             set => _s.WriteInt32(1, value);

@@ -189,6 +189,6 @@ struct FeeRateEstimation $Proxy.wrap("FeeRateEstimation") {
     # and the confirmation target the estimate is for.
     estimator @0 :Int32 $Proxy.name("feerate_estimator");
     fee @1 :Int64;
-    size @2 :Int32;
+    virtualSize @2 :Int32;
     returnedTarget @3 :Int32 $Proxy.name("returned_target");
 }
