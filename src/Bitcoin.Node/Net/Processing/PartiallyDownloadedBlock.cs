@@ -146,7 +146,7 @@ internal sealed class PartiallyDownloadedBlock(Func<IReadOnlyList<(uint256 Wtxid
 
         if (missingOffset != missing.Count)
             return Finish(ReadStatus.Invalid);
-        if (BlockChecks.IsBlockMutated(result, segwitActive))
+        if (MutatedBlockCheck.IsMutated(result, segwitActive))
             return Finish(ReadStatus.Failed);
 
         Log.Debug(LogCategory.CmpctBlock, $"Successfully reconstructed block {result.GetHash()} with {_prefilledCount} txn prefilled, {_mempoolCount} txn from mempool (incl at least {_extraCount} from extra pool) and {missing.Count} txn requested");

@@ -26,7 +26,7 @@ public sealed partial class PeerManager
         var hash = block.GetHash();
         Log.Debug(LogCategory.Net, $"received block {hash} peer={node.Id}");
         var previous = _chainman.LookupBlockIndex(block.Header.HashPrevBlock);
-        if (previous is not null && BlockChecks.IsBlockMutated(block, IsSegwitActiveAfter(previous)))
+        if (previous is not null && MutatedBlockCheck.IsMutated(block, IsSegwitActiveAfter(previous)))
         {
             Log.Debug(LogCategory.Net, $"Received mutated block from peer={peer.Id}");
             Misbehaving(peer, "mutated block");
