@@ -45,6 +45,7 @@ public sealed partial class IpcConnection
             List<ThreadContext> contexts;
             List<IClientHook> pool = [];
             ThreadMap.Client peerThreadMap;
+            ThreadServer? asyncCaller;
             lock (_gate)
             {
                 _disconnectHandled = true;
@@ -53,6 +54,7 @@ public sealed partial class IpcConnection
                 if (_pool is not null)
                     pool.AddRange(_pool.Select(p => p.Reference));
                 _pool = [];
+                asyncCaller = _asyncCaller;
                 peerThreadMap = _peerThreadMap;
                 _peerThreadMap = default;
                 if (Volatile.Read(ref _runningCalls) > 0)
@@ -63,6 +65,8 @@ public sealed partial class IpcConnection
                 context.Forget(this);
             foreach (var reference in pool)
                 reference.Dispose();
+            asyncCaller?.Thread.ForgetAll();
+            asyncCaller?.Dispose();
             peerThreadMap.Dispose();
             _localThreadMap.Dispose();
 
