@@ -175,7 +175,8 @@ public sealed partial class IpcConnection
         {
             response.ContinueWith(static (_, waiter) => ((Waiter)waiter!).Wake(), thread.Waiter, CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            thread.Waiter.RunUntil(() => response.IsCompleted);
+            using (PoolThreadReserve.Block())
+                thread.Waiter.RunUntil(() => response.IsCompleted);
         }
 
         try
