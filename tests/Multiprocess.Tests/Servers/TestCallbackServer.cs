@@ -13,23 +13,22 @@ public sealed class TestCallbackServer : TestCallback.Server
     public override ValueTask CallAsync(CallContext<TestCallback.CallParams, TestCallback.CallResults.Builder> context, CancellationToken cancellationToken) =>
         _connection.RunAsync(context, context.Params.Context, cancellationToken, call =>
         {
-            var trace = new List<string> { Where.Here() };
+            var here = Where.Here();
             int depth = call.Params.Depth;
-            if (depth > 0)
+            if (depth == 0)
             {
-                using var service = call.Params.Service;
-                var request = service.BounceRequest();
-                var p = request.Params;
-                using (var self = TestCallback.Client.FromServer(this))
-                    p.Callback = self;
-                p.Depth = depth - 1;
-                using var response = call.Connection.Call(request, q => q.InitContext());
-                foreach (var line in response.Results.Trace)
-                    trace.Add(line.ToString());
+                Where.Fill(call.Results.InitTrace(1), [here]);
+                return;
             }
 
-            var list = call.Results.InitTrace(trace.Count);
-            for (int i = 0; i < trace.Count; i++)
-                list.Set(i, trace[i]);
+            using var service = call.Params.Service;
+            var request = service.BounceRequest();
+            var p = request.Params;
+            using (var self = TestCallback.Client.FromServer(this))
+                p.Callback = self;
+            p.Depth = depth - 1;
+            using var response = call.Connection.Call(request, q => q.InitContext());
+            var inner = response.Results.Trace;
+            Where.Fill(call.Results.InitTrace(inner.Count + 1), [here, .. inner.Select(t => t.ToString())]);
         });
 }

@@ -22,24 +22,23 @@ public sealed class TestServiceServer : TestService.Server, IDisposable
         Connection.RunAsync(context, context.Params.Context, cancellationToken, call =>
         {
             _ = _self.Impl;
-            var trace = new List<string> { Where.Here() };
+            var here = Where.Here();
             int depth = call.Params.Depth;
-            if (depth > 0)
+            if (depth == 0)
             {
-                using var callback = call.Params.Callback;
-                var request = callback.CallRequest();
-                var p = request.Params;
-                using (var self = TestService.Client.FromServer(this))
-                    p.Service = self;
-                p.Depth = depth - 1;
-                using var response = call.Connection.Call(request, q => q.InitContext());
-                foreach (var line in response.Results.Trace)
-                    trace.Add(line.ToString());
+                Where.Fill(call.Results.InitTrace(1), [here]);
+                return;
             }
 
-            var list = call.Results.InitTrace(trace.Count);
-            for (int i = 0; i < trace.Count; i++)
-                list.Set(i, trace[i]);
+            using var callback = call.Params.Callback;
+            var request = callback.CallRequest();
+            var p = request.Params;
+            using (var self = TestService.Client.FromServer(this))
+                p.Service = self;
+            p.Depth = depth - 1;
+            using var response = call.Connection.Call(request, q => q.InitContext());
+            var inner = response.Results.Trace;
+            Where.Fill(call.Results.InitTrace(inner.Count + 1), [here, .. inner.Select(t => t.ToString())]);
         });
 
     public override ValueTask HoldAsync(CallContext<TestService.HoldParams, TestService.HoldResults.Builder> context, CancellationToken cancellationToken) =>
