@@ -6,6 +6,7 @@
 #   src/Bitcoin.Ipc/Generated     from src/Bitcoin.Ipc/Schemas  (Bitcoin Core's init, echo, mining, common, rpc)
 #   tests/Capnp.Tests/Generated   from tests/Capnp.Tests/Schemas (the test schema)
 #   tests/Capnp.Rpc.Tests/Generated from tests/Capnp.Rpc.Tests/Schemas (the RPC tests' schema, shared with the C++ peer)
+#   tests/Multiprocess.Tests/Generated from tests/Multiprocess.Tests/Schemas (the thread-mapping tests' schema)
 #   tests/Capnp.Tests/Vectors/*.bin from the *.txt beside them (`capnp encode`: plain, packed, small segments)
 #
 # Usage: scripts/capnp-regen.sh [--out DIR] [--plugin PATH]
@@ -49,6 +50,7 @@ generate src/Multiprocess/Schemas "$out/src/Multiprocess/Generated" src/Multipro
 generate src/Bitcoin.Ipc/Schemas "$out/src/Bitcoin.Ipc/Generated" src/Bitcoin.Ipc/Schemas/*.capnp
 generate tests/Capnp.Tests/Schemas "$out/tests/Capnp.Tests/Generated" tests/Capnp.Tests/Schemas/*.capnp
 generate tests/Capnp.Rpc.Tests/Schemas "$out/tests/Capnp.Rpc.Tests/Generated" tests/Capnp.Rpc.Tests/Schemas/*.capnp
+generate tests/Multiprocess.Tests/Schemas "$out/tests/Multiprocess.Tests/Generated" tests/Multiprocess.Tests/Schemas/*.capnp
 
 # Test vectors: each Vectors/<Type>.<case>.txt holds one message of root type <Type> of the test schema, in the
 # text form `capnp decode --short` prints. The binaries are what the C++ library writes for it.
