@@ -6,13 +6,34 @@ using static Bitcoin.Node.Rpc.Internal.RpcDoc;
 
 namespace Bitcoin.Node.Rpc;
 
-/// <summary>The test helper setmocktime of Core's rpc/node.cpp, which the mining and blockchain tests rely on.</summary>
+/// <summary>The test helpers setmocktime and mockscheduler of Core's rpc/node.cpp, which the mining, mempool and blockchain tests rely on.</summary>
 internal static class NodeControlRpc
 {
     public static void Register(RpcCommandTable table, NodeRpcContext context)
     {
         table.Register("hidden", SetMockTime(context));
+        table.Register("hidden", MockScheduler(context));
     }
+
+    private static RpcMethod MockScheduler(NodeRpcContext context) => new(
+        "mockscheduler",
+        "Moves the node's scheduled tasks forward in time (regtest only).",
+        [Required("delta_time", RpcArgType.Num, "How many seconds to move the scheduler forward.")],
+        [Null()],
+        "",
+        call =>
+        {
+            var chainParams = context.Node.ChainParams ?? context.EnsureChainman().ChainParams;
+            if (!chainParams.IsMockableChain) throw new InvalidOperationException("mockscheduler is for regression testing (-regtest mode) only");
+            long delta = call.Param(0).GetInt64();
+            if (delta <= 0 || delta > 3600) throw new InvalidOperationException("delta_time must be between 1 and 3600 seconds (1 hr)");
+            var scheduler = context.Node.Scheduler ?? throw new InvalidOperationException("The node has no scheduler.");
+            scheduler.MockForward(TimeSpan.FromSeconds(delta));
+            // Tasks the scheduler ran may have queued validation events: they are delivered before answering.
+            context.Node.ValidationSignals?.SyncWithValidationInterfaceQueue();
+            foreach (var client in context.Node.ChainClients) client.SchedulerMockForward(delta);
+            return null;
+        });
 
     private static RpcMethod SetMockTime(NodeRpcContext context) => new(
         "setmocktime",
