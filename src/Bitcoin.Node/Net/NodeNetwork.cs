@@ -525,7 +525,8 @@ public sealed class NodeNetwork
 
         var options = new ConnectionManagerOptions
         {
-            LocalServices = ServiceFlags.Network | ServiceFlags.Witness,
+            // Every node serves recent blocks (NODE_NETWORK_LIMITED); only an unpruned one offers the whole chain.
+            LocalServices = ServiceFlags.NetworkLimited | ServiceFlags.Witness | (chainman.Blockman.IsPruneMode ? 0 : ServiceFlags.Network),
             MaxAutomaticConnections = maxConnections,
             FullRelayInboundPercent = (int)Math.Clamp(args.GetIntArg("-inboundrelaypercent", 50), 0, 100),
             SendBufferMaxSize = 1000 * args.GetIntArg("-maxsendbuffer", 1000),

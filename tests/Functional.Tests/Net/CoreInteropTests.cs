@@ -28,8 +28,7 @@ public sealed class CoreInteropTests
         var bitcoind = CoreBitcoind();
         await using var ours = NodeProcess.Create();
         await using var core = CoreNode.Create(bitcoind);
-        await ours.StartAsync();
-        await core.StartAsync();
+        await Task.WhenAll(ours.StartAsync(), core.StartAsync());
 
         // Core syncs 120 blocks from our node (headers first, then blocks).
         var ourTip = (await P2PNetworkTests.MineToOpTrueAsync(ours, 120))[^1];

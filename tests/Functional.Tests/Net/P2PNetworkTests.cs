@@ -78,24 +78,25 @@ public sealed class P2PNetworkTests
     {
         await using var a = NodeProcess.Create();
         await using var b = NodeProcess.Create();
-        await a.StartAsync();
-        await b.StartAsync();
+        await Task.WhenAll(a.StartAsync(), b.StartAsync());
         await MineToOpTrueAsync(a, 110);
         await ConnectAsync(b, a);
         await SyncBlocksAsync(a, b);
         Assert.Equal(110, await b.BlockCountAsync());
 
-        // A transaction submitted to one node reaches the other's mempool.
+        // A transaction submitted to one node reaches the other's mempool (announced to an outbound peer, which
+        // trickles sooner than announcements to inbound ones).
         var raw = SpendOpTrue(await CoinbaseTxidAsync(a, 1), 0, 50_0000_0000 - 10_000);
-        var txid = (await a.RpcAsync("sendrawtransaction", raw))!.GetValue<string>();
-        await WaitUntilAsync(async () => (await RawMempoolAsync(b)).Contains(txid), "transaction relay");
+        var txid = (await b.RpcAsync("sendrawtransaction", raw))!.GetValue<string>();
+        await WaitUntilAsync(async () => (await RawMempoolAsync(a)).Contains(txid), "transaction relay");
 
         // A block mined on the other side confirms it on both.
-        await MineToOpTrueAsync(b, 1);
+        await MineToOpTrueAsync(a, 1);
         await SyncBlocksAsync(a, b);
-        await WaitUntilAsync(async () => (await RawMempoolAsync(a)).Count == 0, "mempool cleared by the block");
-        var peer = Assert.Single((await a.RpcAsync("getpeerinfo"))!.AsArray());
-        Assert.True(peer!["inbound"]!.GetValue<bool>());
+        await WaitUntilAsync(async () => (await RawMempoolAsync(b)).Count == 0, "mempool cleared by the block");
+        // B's view of A: its outbound peer, which announced block 111.
+        var peer = Assert.Single((await b.RpcAsync("getpeerinfo"))!.AsArray());
+        Assert.False(peer!["inbound"]!.GetValue<bool>());
         Assert.Equal(111, peer["synced_blocks"]!.GetValue<int>());
         Assert.Equal(0, await a.StopAsync());
         Assert.Equal(0, await b.StopAsync());
@@ -107,9 +108,7 @@ public sealed class P2PNetworkTests
         await using var a = NodeProcess.Create();
         await using var b = NodeProcess.Create();
         await using var c = NodeProcess.Create();
-        await a.StartAsync();
-        await b.StartAsync();
-        await c.StartAsync();
+        await Task.WhenAll(a.StartAsync(), b.StartAsync(), c.StartAsync());
         // A common start, then two branches: A mines 5 blocks, B mines 8.
         await MineToOpTrueAsync(a, 10);
         await ConnectAsync(b, a);
@@ -137,8 +136,7 @@ public sealed class P2PNetworkTests
     {
         await using var a = NodeProcess.Create();
         await using var b = NodeProcess.Create();
-        await a.StartAsync();
-        await b.StartAsync();
+        await Task.WhenAll(a.StartAsync(), b.StartAsync("-debug=net"));
         await ConnectAsync(a, b);
 
         // Banning the loopback address drops the connection; new ones are refused.
@@ -150,7 +148,7 @@ public sealed class P2PNetworkTests
         var again = await Assert.ThrowsAsync<RpcError>(() => b.RpcAsync("setban", "127.0.0.1", "add"));
         Assert.Equal((-23, "Error: IP/Subnet already banned"), (again.Code, again.RpcMessage));
         await a.RpcAsync("addnode", $"127.0.0.1:{b.P2pPort}", "onetry");
-        await Task.Delay(2000);
+        await WaitUntilAsync(() => Task.FromResult(b.ReadDebugLog().Contains("dropped (banned)", StringComparison.Ordinal)), "banned connection dropped");
         Assert.Equal(0, (int)(await b.RpcAsync("getconnectioncount"))!);
 
         // The ban list survives a restart (banlist.json).
@@ -178,8 +176,7 @@ public sealed class P2PNetworkTests
     {
         await using var node = NodeProcess.Create();
         await using var other = NodeProcess.Create();
-        await node.StartAsync();
-        await other.StartAsync();
+        await Task.WhenAll(node.StartAsync(), other.StartAsync());
         await ConnectAsync(other, node);
 
         // Unknown messages and bad checksums are dropped; the connection stays.
@@ -251,7 +248,8 @@ public sealed class P2PNetworkTests
         var info = (await node.RpcAsync("getnetworkinfo"))!.AsObject();
         Assert.Equal("/MultiprocessBitcoin:31.99.0(functional)/", info["subversion"]!.GetValue<string>());
         Assert.Equal(70017, info["protocolversion"]!.GetValue<int>());
-        Assert.Equal("0000000000000009", info["localservices"]!.GetValue<string>());
+        Assert.Equal("0000000000000409", info["localservices"]!.GetValue<string>());
+        Assert.Equal(["NETWORK", "WITNESS", "NETWORK_LIMITED"], info["localservicesnames"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.True(info["networkactive"]!.GetValue<bool>());
 
         var empty = await Assert.ThrowsAsync<RpcError>(() => node.RpcAsync("addnode", " ", "add"));

@@ -1039,6 +1039,9 @@ public static class NetRpc
                 throw new RpcException(RpcErrorCode.MiscError, "Block header missing");
             lock (chainman.Lock)
             {
+                // A pruned node keeps only blocks below its tip it has validated: anything above would be pruned again.
+                if (chainman.Blockman.IsPruneMode && index.Height > (chainman.ActiveTip?.Height ?? -1))
+                    throw new RpcException(RpcErrorCode.MiscError, "In prune mode, only blocks that the node has already synced previously can be fetched from a peer");
                 if ((index.Status & BlockStatus.HaveData) != 0)
                     throw new RpcException(RpcErrorCode.MiscError, "Block already downloaded");
             }
