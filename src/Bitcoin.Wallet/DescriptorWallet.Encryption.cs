@@ -217,6 +217,23 @@ public sealed partial class DescriptorWallet
         }
     }
 
+    /// <summary>
+    /// Locks the wallet if <paramref name="now"/> (seconds since the epoch) is at or past its relock time: the mock
+    /// clock was moved past it (setmocktime), which the real-time relock timer cannot see. False if nothing changed.
+    /// </summary>
+    internal bool RelockIfDue(long now)
+    {
+        lock (_relockLock)
+        {
+            if (RelockTime == 0 || now < RelockTime) return false;
+            LockInternal();
+            CancelRelock();
+        }
+
+        RaiseStatusChanged();
+        return true;
+    }
+
     private void CancelRelock()
     {
         _relockTimer?.Dispose();

@@ -255,13 +255,17 @@ public sealed partial class DescriptorWallet
         Database.Dispose();
     }
 
-    /// <summary>Copies the wallet file to <paramref name="destination"/> (a file, or a directory to copy wallet.dat into) after saving the locator (Core's BackupWallet).</summary>
+    /// <summary>
+    /// Copies the wallet database to the file <paramref name="destination"/> after saving the locator (Core's
+    /// BackupWallet with SQLite's online backup). False for a directory (SQLite cannot open one as a database) and for
+    /// the wallet's own file (Core's backup fails there on the wallet's exclusive lock).
+    /// </summary>
     public bool BackupWallet(string destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
         WriteBestBlock();
-        var target = Directory.Exists(destination) ? Path.Combine(destination, "wallet.dat") : destination;
-        if (Path.GetFullPath(target) == Path.GetFullPath(Database.FilePath)) return false;
-        return Database.Backup(target);
+        if (Directory.Exists(destination)) return false;
+        if (Path.GetFullPath(destination) == Path.GetFullPath(Database.FilePath)) return false;
+        return Database.Backup(destination);
     }
 }

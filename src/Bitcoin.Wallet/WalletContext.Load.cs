@@ -14,9 +14,9 @@ public sealed partial class WalletContext
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(warnings);
-        lock (s_loadingLock)
+        lock (_loadingLock)
         {
-            if (!s_loading.Add(name))
+            if (!_loading.Add(name))
             {
                 error = "Wallet already loading.";
                 status = DatabaseStatus.FailedLoad;
@@ -61,7 +61,7 @@ public sealed partial class WalletContext
         }
         finally
         {
-            lock (s_loadingLock) s_loading.Remove(name);
+            lock (_loadingLock) _loading.Remove(name);
         }
     }
 

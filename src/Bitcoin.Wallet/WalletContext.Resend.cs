@@ -24,6 +24,18 @@ public sealed partial class WalletContext
         }
     }
 
+    /// <summary>
+    /// Applies a new mock time (setmocktime reaching the wallet, Core's chain client setMockTime): the wallet clock
+    /// follows it, and wallets unlocked by walletpassphrase whose timeout the mock time has passed lock again, as they
+    /// would after that much real time. 0 returns to the real clock and locks nothing.
+    /// </summary>
+    public void SetMockTime(long time)
+    {
+        WalletTime.SetMockTime(time);
+        if (time == 0) return;
+        foreach (var wallet in GetWallets()) wallet.RelockIfDue(time);
+    }
+
     /// <summary>Runs the periodic tasks as if <paramref name="seconds"/> had passed (for mockscheduler).</summary>
     public void MockForward(long seconds)
     {

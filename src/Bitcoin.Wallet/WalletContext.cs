@@ -14,8 +14,10 @@ namespace Bitcoin.Wallet;
 /// </summary>
 public sealed partial class WalletContext
 {
-    private static readonly Lock s_loadingLock = new();
-    private static readonly HashSet<string> s_loading = new(StringComparer.Ordinal);
+    // Names being loaded now, per context (Core keeps a process-wide set; one context per process makes them equal,
+    // and a per-context set keeps contexts in one test process independent).
+    private readonly Lock _loadingLock = new();
+    private readonly HashSet<string> _loading = new(StringComparer.Ordinal);
     private readonly Lock _walletsLock = new();
     private readonly List<DescriptorWallet> _wallets = [];
     private readonly List<Action<DescriptorWallet>> _loadHandlers = [];

@@ -1,4 +1,5 @@
 using Bitcoin.Common.Args;
+using Bitcoin.Wallet.Internal;
 
 namespace Bitcoin.Wallet;
 
@@ -66,30 +67,9 @@ public static class WalletPaths
         return walletPath;
     }
 
-    // std::filesystem's lexically_normal leaves a path unchanged: no "." parts, no "x/..", no repeated separators.
-    private static bool IsNormalized(string name)
-    {
-        if (name.Length == 0 || name == "." ) return true;
-        if (name.Contains("//", StringComparison.Ordinal)) return false;
-        var parts = name.Split('/');
-        bool seenNormal = false;
-        for (int i = 0; i < parts.Length; i++)
-        {
-            var part = parts[i];
-            if (part.Length == 0) continue; // leading root or trailing slash
-            if (part == ".") return false;
-            if (part == "..")
-            {
-                if (seenNormal) return false;
-                continue;
-            }
-
-            seenNormal = true;
-        }
-
-        // A trailing "/.." or "/." is not normal either (handled above); "../" style prefixes are normal.
-        return true;
-    }
+    // Core compares the name with its lexically_normal() form as std::filesystem paths compare: element by element.
+    private static bool IsNormalized(string name) =>
+        LexicalPath.Elements(name).SequenceEqual(LexicalPath.Elements(LexicalPath.Normal(name)));
 
     /// <summary>The database file of a wallet directory.</summary>
     public static string DataFile(string walletPath) => Path.Combine(walletPath, "wallet.dat");
@@ -152,6 +132,7 @@ public static class WalletPaths
         else if (IsSqliteFile(topLevel, messageStart)) result.Add(("", "sqlite"));
         foreach (var file in SafeEnumerate(walletDir, directories: false))
         {
+            if (!CanStat(file)) continue;
             var fileName = Path.GetFileName(file);
             if (fileName == "wallet.dat" || Path.GetExtension(file) == ".bak" || new FileInfo(file).LinkTarget is not null) continue;
             if (IsBdbFile(file)) result.Add((fileName, "bdb"));
@@ -161,6 +142,7 @@ public static class WalletPaths
         while (pending.Count > 0)
         {
             var directory = pending.Pop();
+            foreach (var file in SafeEnumerate(directory, directories: false)) CanStat(file);
             var relative = Path.GetRelativePath(walletDir, directory).Replace('\\', '/');
             if (IsBdbFile(DataFile(directory))) result.Add((relative, "bdb"));
             else if (IsSqliteFile(DataFile(directory), messageStart)) result.Add((relative, "sqlite"));
@@ -168,6 +150,23 @@ public static class WalletPaths
         }
 
         return result;
+    }
+
+    // Core reads the status of every entry it walks (following links); one it cannot read, such as a link to itself
+    // ("Too many levels of symbolic links"), is logged and skipped rather than ending the scan.
+    private static bool CanStat(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null) info.ResolveLinkTarget(returnFinalTarget: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Common.Logging.Log.Warning($"Error while scanning wallet dir item: {e.Message} [{path}].");
+            return false;
+        }
     }
 
     private static IEnumerable<string> SafeEnumerate(string directory, bool directories)

@@ -36,7 +36,10 @@ public interface IWallet : IDisposable
     /// <summary>Asks a running rescan to stop at the next block; does nothing when none runs.</summary>
     void AbortRescan();
 
-    /// <summary>Copies the wallet file to <paramref name="filename"/> (a file or directory); false on failure.</summary>
+    /// <summary>
+    /// Copies the wallet database to the file <paramref name="filename"/> (SQLite's online backup, after saving the
+    /// wallet's best block); false on failure, for a directory, and for the wallet's own file.
+    /// </summary>
     bool BackupWallet(string filename);
 
     /// <summary>The wallet's name ("" for the default wallet).</summary>

@@ -56,7 +56,7 @@ internal sealed class WalletLoaderImpl : IWalletLoader
     }
 
     /// <inheritdoc/>
-    public void SetMockTime(long time) => WalletTime.SetMockTime(time);
+    public void SetMockTime(long time) => Context.SetMockTime(time);
 
     /// <inheritdoc/>
     public void SchedulerMockForward(long deltaSeconds) => Context.MockForward(deltaSeconds);

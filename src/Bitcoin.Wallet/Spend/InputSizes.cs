@@ -89,8 +89,11 @@ public static class InputSizes
         return MaximumSignedTxSize(tx, wallet, spent, coinControl);
     }
 
-    /// <summary>Core's CanGrindR: signers the wallet controls can grind low-R signatures (not external signers).</summary>
-    public static bool CanGrindR(DescriptorWallet wallet) => !wallet.IsWalletFlagSet(WalletFlags.ExternalSigner);
+    /// <summary>
+    /// Core's CanGrindR: a wallet that signs itself grinds low-R signatures (71 bytes at most); a wallet without
+    /// private keys cannot know who signs, so its estimates assume 72-byte signatures.
+    /// </summary>
+    public static bool CanGrindR(DescriptorWallet wallet) => !wallet.IsWalletFlagSet(WalletFlags.DisablePrivateKeys);
 
     /// <summary>Core's GetVirtualTransactionSize(weight, 0, 0).</summary>
     public static long VirtualSize(long weight) => (weight + WitnessScaleFactor - 1) / WitnessScaleFactor;

@@ -155,14 +155,25 @@ internal sealed partial class SqliteWalletDatabase : IDisposable
         var problems = new List<string>();
         lock (_connectionLock)
         {
-            using var command = Connection.CreateCommand();
-            command.CommandText = "PRAGMA integrity_check";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            try
             {
-                var message = reader.GetString(0);
-                if (message != "ok")
-                    problems.Add(message);
+                using var command = Connection.CreateCommand();
+                command.CommandText = "PRAGMA integrity_check";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var message = reader.GetString(0);
+                    if (message != "ok")
+                        problems.Add(message);
+                }
+            }
+            catch (SqliteException e)
+            {
+                // A file damaged badly enough makes the check itself fail (SQLITE_CORRUPT): report it, touch nothing.
+                error = problems.Count > 0
+                    ? "Failed to verify database\n" + string.Concat(problems.Select(p => p + "\n"))
+                    : $"SQLiteDatabase: Failed to execute statement to verify database: {ErrorText(e)}";
+                return false;
             }
         }
 
@@ -174,6 +185,9 @@ internal sealed partial class SqliteWalletDatabase : IDisposable
 
         return true;
     }
+
+    /// <summary>SQLite's own text for the error code of <paramref name="e"/> (sqlite3_errstr, as Core's messages show it).</summary>
+    private static string ErrorText(SqliteException e) => SQLitePCL.raw.sqlite3_errstr(e.SqliteErrorCode).utf8_to_string();
 
     private SqliteConnection Connection => _connection ?? throw new WalletDataException("SQLiteDatabase: the database is closed");
 
