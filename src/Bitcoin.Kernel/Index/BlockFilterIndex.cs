@@ -7,7 +7,7 @@ using NBitcoin;
 namespace Bitcoin.Kernel.Index;
 
 /// <summary>
-/// The BIP158 basic block filter index (-blockfilterindex=basic) in <c>indexes/blockfilter/basic</c>, as Core's
+/// The BIP158 basic block filter index (-blockfilterindex=basic) in <c>indexes/blockfilter/basic/db</c>, as Core's
 /// BlockFilterIndex: for every block, its filter, filter hash and filter header. Entries are keyed by block hash,
 /// so the filters of blocks on a stale branch stay readable and a reorg needs no rewriting; the index works on a
 /// pruned node (it holds a prune lock at its best block). Life cycle and threading as <see cref="BaseIndex"/>;
@@ -44,7 +44,7 @@ public sealed class BlockFilterIndex : BaseIndex
     /// <exception cref="KernelInitException">The database cannot be opened, or its best block is unknown or has no filter.</exception>
     public static BlockFilterIndex Open(ChainstateManager chainman, ValidationSignals? signals, long cacheBytes, bool wipe = false)
     {
-        var index = new BlockFilterIndex(chainman, signals, OpenDatabase(chainman, Path.Combine("blockfilter", FilterTypeName), cacheBytes, wipe));
+        var index = new BlockFilterIndex(chainman, signals, OpenDatabase(chainman, Path.Combine("blockfilter", FilterTypeName, "db"), cacheBytes, wipe));
         index.Init();
         return index;
     }

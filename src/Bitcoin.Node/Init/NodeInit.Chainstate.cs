@@ -121,7 +121,10 @@ public static partial class NodeInit
         if (!reindex && !kernelArgs.ReindexChainstate && chainman.ActiveHeight <= 1)
         {
             var assumedSizeGb = chainman.ChainParams.AssumedBlockchainSize;
-            if (!HasDiskSpace(blocksDir, assumedSizeGb * 1024 * 1024 * 1024))
+            // A pruned node needs room for its prune target only (the message still names the whole chain, as Core's).
+            ulong assumedBytes = (ulong)assumedSizeGb * 1024 * 1024 * 1024;
+            ulong neededBytes = chainman.Blockman.IsPruneMode ? Math.Min(chainman.Blockman.PruneTarget, assumedBytes) : assumedBytes;
+            if (!HasDiskSpace(blocksDir, neededBytes))
             {
                 InitMessages.Warning($"Disk space for {Quoted(blocksDir)} may not accommodate the block files. " +
                                      $"Approximately {assumedSizeGb} GB of data will be stored in this directory.");

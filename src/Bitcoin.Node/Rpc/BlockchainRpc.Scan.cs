@@ -14,6 +14,25 @@ namespace Bitcoin.Node.Rpc;
 // scantxoutset: finding the unspent outputs of descriptors in the UTXO set.
 internal static partial class BlockchainRpc
 {
+    // The arguments and results scantxoutset and scanblocks share (Core's scan_action_arg_desc and friends).
+    private static readonly RpcArg ScanActionArg = Required("action", RpcArgType.Str,
+        "What to do:\n\"start\" begins a scan\n\"abort\" stops a running scan (true if there was one)\n\"status\" reports the progress (in %) of a running scan");
+
+    private static readonly RpcArg ScanObjectsArg = Optional("scanobjects", RpcArgType.Arr, "What to look for (needed for \"start\"): descriptor strings or objects:",
+    [
+        Optional("descriptor", RpcArgType.Str, "An output descriptor"),
+        Optional("", RpcArgType.Obj, "A descriptor with options",
+        [
+            Required("desc", RpcArgType.Str, "An output descriptor"),
+            WithDefault("range", RpcArgType.Range, 1000, "The child indexes to look at (end or [begin,end])"),
+        ]),
+    ], new RpcArgOptions { OneLineDescription = "[scanobjects,...]" });
+
+    private static readonly RpcResult ScanAbortResult = new(RpcResultType.Bool, "success",
+        "true if a running scan will stop (perhaps after this call returns), false if none was running", condition: "when action=='abort'");
+
+    private static readonly RpcResult ScanStatusNoneResult = Null("when action=='status' and no scan is in progress - possibly already completed");
+
     private static RpcMethod ScanTxOutSet(NodeRpcContext context, UtxoScanState scan) => new(
         "scantxoutset",
         "Searches the set of unspent transaction outputs for outputs matching output descriptors.\n" +
@@ -31,19 +50,7 @@ internal static partial class BlockchainRpc
         "ending in \"/*\" (unhardened) or \"/*'\" / \"/*h\" (hardened) for a range of children, whose extent a scan object " +
         "may give (1000 otherwise).\n" +
         "doc/descriptors.md of Bitcoin Core describes descriptors in full.",
-        [
-            Required("action", RpcArgType.Str,
-                "What to do:\n\"start\" begins a scan\n\"abort\" stops a running scan (true if there was one)\n\"status\" reports the progress (in %) of a running scan"),
-            Optional("scanobjects", RpcArgType.Arr, "What to look for (needed for \"start\"): descriptor strings or objects:",
-            [
-                Optional("descriptor", RpcArgType.Str, "An output descriptor"),
-                Optional("", RpcArgType.Obj, "A descriptor with options",
-                [
-                    Required("desc", RpcArgType.Str, "An output descriptor"),
-                    WithDefault("range", RpcArgType.Range, 1000, "The child indexes to look at (end or [begin,end])"),
-                ]),
-            ], new RpcArgOptions { OneLineDescription = "[scanobjects,...]" }),
-        ],
+        [ScanActionArg, ScanObjectsArg],
         [
             Conditional("when action=='start'; only returns after scan completes", RpcResultType.Obj, "", [
                 Field(RpcResultType.Bool, "success", "whether the scan ran to the end"),
@@ -65,12 +72,11 @@ internal static partial class BlockchainRpc
                 ]),
                 Field(RpcResultType.StrAmount, "total_amount", "the sum of the found outputs in BTC"),
             ]),
-            new RpcResult(RpcResultType.Bool, "success", "true if a running scan will stop (perhaps after this call returns), false if none was running",
-                condition: "when action=='abort'"),
+            ScanAbortResult,
             Conditional("when action=='status' and a scan is currently in progress", RpcResultType.Obj, "", [
                 Field(RpcResultType.Num, "progress", "approximate percentage done"),
             ]),
-            Null("when action=='status' and no scan is in progress - possibly already completed"),
+            ScanStatusNoneResult,
         ],
         RpcExamples.Cli("scantxoutset", "start '[\"raw(76a91411b366edfc0a8b66feebae5c2e25a7b6a5d1cf3188ac)#fm24fxxy\"]'") +
         RpcExamples.Cli("scantxoutset", "status") + RpcExamples.Cli("scantxoutset", "abort") +

@@ -33,6 +33,9 @@ internal static partial class BlockchainRpc
         table.Register(Blockchain, GetTxOutSetInfo(context));
         table.Register(Blockchain, VerifyChain(context));
         table.Register(Blockchain, ScanTxOutSet(context, new Internal.UtxoScanState()));
+        table.Register(Blockchain, ScanBlocks(context, new Internal.UtxoScanState()));
+        table.Register(Blockchain, GetTxOutProof(context));
+        table.Register(Blockchain, VerifyTxOutProof(context));
         table.Register(Blockchain, PreciousBlock(context));
         table.Register(Blockchain, PruneBlockchain(context));
         table.Register(Hidden, InvalidateBlock(context));

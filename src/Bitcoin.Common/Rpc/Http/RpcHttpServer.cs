@@ -303,6 +303,9 @@ public sealed class RpcHttpServer : IAsyncDisposable
     private static async Task WriteNoStoreAsync(HttpContext context, int status, string body = "")
     {
         context.Response.StatusCode = status;
+        // Core's reason phrase (Kestrel's differs in case and wording).
+        if (status == 413 && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>() is { } feature)
+            feature.ReasonPhrase = "Content too large";
         context.Response.Headers.CacheControl = "no-store";
         if (body.Length > 0) await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
