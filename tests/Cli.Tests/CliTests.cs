@@ -367,7 +367,8 @@ public class CliTests
         var datadir = await CliRunner.RunAsync(["-datadir=/nonexistent/dir", "echo"]);
         Assert.Equal((1, "Error: Specified data directory \"/nonexistent/dir\" does not exist.\n"), (datadir.ExitCode, datadir.Stderr));
         var ipc = await CliRunner.RunAsync(["-regtest", "-ipcconnect=unix", "echo"]);
-        Assert.Equal((1, "error: bitcoin-cli was not built with IPC support\n"), (ipc.ExitCode, ipc.Stderr));
+        Assert.Equal(1, ipc.ExitCode);
+        Assert.StartsWith("error: No such file or directory\n\nProbably bitcoin-node is not running", ipc.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

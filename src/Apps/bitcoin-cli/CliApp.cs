@@ -284,8 +284,8 @@ internal sealed class CliApp
         {
             try
             {
-                CheckIpcConnect();
-                var response = await CallRpcAsync(handler, method, args, endpoint, user).ConfigureAwait(false);
+                var response = IpcRpcCall.TryCall(_args, handler, method, args, endpoint, user)
+                    ?? await CallRpcAsync(handler, method, args, endpoint, user).ConfigureAwait(false);
                 if (wait)
                 {
                     var error = response.Find("error");
@@ -302,16 +302,6 @@ internal sealed class CliApp
                 await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
             }
         }
-    }
-
-    /// <summary>This client speaks HTTP only; asking for IPC explicitly fails as a Core build without IPC does.</summary>
-    private void CheckIpcConnect()
-    {
-        string ipc = _args.GetArg("-ipcconnect", "auto");
-        if (ipc is "0" or "auto") return;
-        if (_args.IsArgSet("-rpcconnect") && !_args.IsArgNegated("-rpcconnect"))
-            throw new InvalidOperationException("-rpcconnect and -ipcconnect options cannot both be enabled");
-        throw new InvalidOperationException("bitcoin-cli was not built with IPC support");
     }
 
     private async Task<JsonObject> CallRpcAsync(IRequestHandler handler, string method, IReadOnlyList<string> args, string endpoint, string user)

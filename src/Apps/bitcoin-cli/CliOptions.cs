@@ -51,7 +51,8 @@ internal static class CliOptions
         args.AddArg("-rpcwallet=<walletname>", "Send the command to this wallet (the name the server loaded it with); uses the endpoint http://127.0.0.1:8332/wallet/<walletname>", ArgFlags.AllowAny, OptionsCategory.Options);
         args.AddArg("-stdin", "Read more arguments from standard input, one per line until end of input (better for secrets such as passphrases). With -stdinrpcpass, the first line is the RPC password.", ArgFlags.AllowAny, OptionsCategory.Options);
         args.AddArg("-stdinrpcpass", "Read the RPC password from the first line of standard input. With -stdinwalletpassphrase, the wallet passphrase is on the second line.", ArgFlags.AllowAny, OptionsCategory.Options);
-        args.AddArg("-ipcconnect=<address>", "Talk to bitcoin-node over its IPC socket instead of HTTP: 'auto' tries <datadir>/node.sock and falls back to HTTP, 'unix' or 'unix:<path>' insists on a socket; -noipcconnect never tries. This build supports HTTP only. (default: auto)", ArgFlags.AllowAny, OptionsCategory.Ipc);
+        args.AddArg("-ipcconnect=<address>", "Talk to bitcoin-node over IPC instead of HTTP: 'auto' tries <datadir>/node.sock and falls back to HTTP, 'unix' or 'unix:<path>' insists on a socket (a relative path is inside the network data directory), 'tcp:<host>:<port>' on a TCP listener (authenticated with -ipcauth or the node's <datadir>/.ipccookie); -noipcconnect never tries. (default: auto)", ArgFlags.AllowAny, OptionsCategory.Ipc);
+        args.AddArg("-ipcauth=<secret>", "The secret for -ipcconnect=tcp:..., as given to bitcoin-node's -ipcauth (default: read from <datadir>/.ipccookie)", ArgFlags.AllowAny | ArgFlags.Sensitive, OptionsCategory.Ipc);
         args.AddArg("-stdinwalletpassphrase", "Read the wallet passphrase from a line of standard input (for walletpassphrase and walletpassphrasechange).", ArgFlags.AllowAny, OptionsCategory.Options);
     }
 }

@@ -76,6 +76,8 @@ public static partial class NodeInit
         Interfaces.NodeChainClients.Construct(node, options.MakeWalletLoader);
         Interfaces.NodeChainClients.RegisterRpcs(node);
         options.RegisterRpcCommands?.Invoke(node);
+        if (options.StartIpc is { } startIpc && !startIpc(node))
+            return false;
 
         if (HostPortOptions.Check(args) is { } portError)
             return InitMessages.Error(portError);

@@ -34,6 +34,7 @@ public static class NodeMain
             if (!AppInit(node, arguments, options, daemonChannel) || !node.ShutdownSignal.Wait())
                 node.ExitStatus = 1;
             NodeInit.Interrupt(node);
+            options.StopIpc?.Invoke(node);
             NodeInit.Shutdown(node);
             return node.ExitStatus;
         }

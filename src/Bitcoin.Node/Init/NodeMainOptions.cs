@@ -29,4 +29,16 @@ public sealed record NodeMainOptions
 
     /// <summary>The wallet's option interactions (Core's <c>WalletInitInterface::ParameterInteraction</c>); false stops start-up.</summary>
     public Func<ArgsManager, bool>? WalletParameterInteraction { get; init; }
+
+    /// <summary>
+    /// Starts listening for IPC (bitcoin-node's <c>-ipcbind</c>, Core's <c>listenAddress</c> loop) once the RPC commands
+    /// are registered; false stops start-up, the hook having reported the error.
+    /// </summary>
+    public Func<NodeContext, bool>? StartIpc { get; init; }
+
+    /// <summary>
+    /// Stops listening for IPC and disconnects IPC clients (Core's <c>disconnectIncoming</c>) at shutdown, after running
+    /// RPC calls were interrupted and before the node shuts down; also after a failed start.
+    /// </summary>
+    public Action<NodeContext>? StopIpc { get; init; }
 }

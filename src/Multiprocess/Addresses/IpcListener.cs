@@ -205,8 +205,9 @@ public sealed class IpcListener : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops accepting, cancels the token given to every connection's <c>serve</c>, and waits for them to return. The
-    /// Unix socket file is left in place, as Core leaves it (the next bind replaces it).
+    /// Stops accepting, cancels the token given to every connection's <c>serve</c>, and waits for them to return. A
+    /// Unix socket file goes with the socket (.NET unlinks the path it bound); one left by a killed process is replaced
+    /// by the next bind.
     /// </summary>
     public async ValueTask DisposeAsync()
     {

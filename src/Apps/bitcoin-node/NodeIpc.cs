@@ -1,0 +1,50 @@
+using Bitcoin.Common.Args;
+using Bitcoin.Common.Logging;
+using Bitcoin.Ipc;
+using Bitcoin.Node.Context;
+
+namespace Apps.bitcoin_node;
+
+/// <summary>
+/// bitcoin-node's IPC: the Init it serves on every <c>-ipcbind</c> address, started once the RPC commands are registered
+/// and stopped (its clients disconnected) at shutdown.
+/// </summary>
+internal sealed class NodeIpc
+{
+    public const string ExeName = "bitcoin-node";
+
+    private IpcInitListener? _listener;
+
+    /// <summary>Listens on every <c>-ipcbind</c> address; on failure reports Core's init error and returns false.</summary>
+    public bool Start(NodeContext node)
+    {
+        var args = node.Args;
+        var addresses = args.GetArgs("-ipcbind");
+        if (addresses.Count == 0)
+            return true;
+        var auth = args.GetArg("-ipcauth", "");
+        try
+        {
+            _listener = IpcInitListener.StartAsync(addresses, new IpcInitListenerOptions
+            {
+                Init = new NodeInitInterface(node),
+                DataDir = args.GetDataDirNet(),
+                ExeName = ExeName,
+                AuthSecret = auth.Length == 0 ? null : auth,
+                Logger = IpcLogAdapter.Instance,
+            }, address => Log.Info($"Listening for IPC requests on address {address}")).GetAwaiter().GetResult();
+        }
+        catch (IpcBindException e)
+        {
+            return InitMessages.Error($"Unable to bind to IPC address '{e.Address}'. {e.Message}");
+        }
+        return true;
+    }
+
+    /// <summary>Stops listening and disconnects the IPC clients still connected, so they do not hold up shutdown.</summary>
+    public void Stop(NodeContext node)
+    {
+        var listener = Interlocked.Exchange(ref _listener, null);
+        listener?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+}
