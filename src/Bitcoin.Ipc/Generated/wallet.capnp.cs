@@ -112,7 +112,7 @@ public static partial class Wallet
         public const ushort GetBalances = 38;
         /// <summary>
         /// The PSBT is filled in place in Core: it goes in as the parameter psbt and comes back as the result psbt.
-        /// psbt, hasSighashType and finalize (parameters) and hasResult (a PSBTError when set) are ours.
+        /// psbt, hasSighashType and finalizeInputs (parameters) and hasResult (a PSBTError when set) are ours.
         /// </summary>
         public const ushort FillPSBT = 39;
         public const ushort TryGetBalances = 40;
@@ -6644,7 +6644,7 @@ public static partial class Wallet
 
         public bool HasSighashType => _s.ReadBool(35);
 
-        public bool Finalize_ => _s.ReadBool(36, true);
+        public bool FinalizeInputs => _s.ReadBool(36, true);
 
         /// <summary>Builds a FillPSBTParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
@@ -6718,7 +6718,7 @@ public static partial class Wallet
                 set => _s.WriteBool(35, value);
             }
 
-            public bool Finalize_
+            public bool FinalizeInputs
             {
                 get => _s.ReadBool(36, true);
                 set => _s.WriteBool(36, value, true);
@@ -11141,7 +11141,7 @@ public static partial class Wallet
 
         /// <summary>
         /// The PSBT is filled in place in Core: it goes in as the parameter psbt and comes back as the result psbt.
-        /// psbt, hasSighashType and finalize (parameters) and hasResult (a PSBTError when set) are ours.
+        /// psbt, hasSighashType and finalizeInputs (parameters) and hasResult (a PSBTError when set) are ours.
         /// </summary>
         public global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Wallet.FillPSBTParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Wallet.FillPSBTResults> FillPSBTRequest() =>
             global::Capnp.Request<global::Bitcoin.Ipc.Capnp.Messages.Wallet.FillPSBTParams.Builder, global::Bitcoin.Ipc.Capnp.Messages.Wallet.FillPSBTResults>.Create(Hook, global::Bitcoin.Ipc.Capnp.Messages.Wallet.InterfaceId, 39);
@@ -11343,7 +11343,7 @@ public static partial class Wallet
 
         /// <summary>
         /// The PSBT is filled in place in Core: it goes in as the parameter psbt and comes back as the result psbt.
-        /// psbt, hasSighashType and finalize (parameters) and hasResult (a PSBTError when set) are ours.
+        /// psbt, hasSighashType and finalizeInputs (parameters) and hasResult (a PSBTError when set) are ours.
         /// </summary>
         global::System.Threading.Tasks.ValueTask FillPSBTAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Wallet.FillPSBTParams, global::Bitcoin.Ipc.Capnp.Messages.Wallet.FillPSBTResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 
@@ -11607,7 +11607,7 @@ public static partial class Wallet
 
         /// <summary>
         /// The PSBT is filled in place in Core: it goes in as the parameter psbt and comes back as the result psbt.
-        /// psbt, hasSighashType and finalize (parameters) and hasResult (a PSBTError when set) are ours.
+        /// psbt, hasSighashType and finalizeInputs (parameters) and hasResult (a PSBTError when set) are ours.
         /// </summary>
         public abstract global::System.Threading.Tasks.ValueTask FillPSBTAsync(global::Capnp.CallContext<global::Bitcoin.Ipc.Capnp.Messages.Wallet.FillPSBTParams, global::Bitcoin.Ipc.Capnp.Messages.Wallet.FillPSBTResults.Builder> context, global::System.Threading.CancellationToken cancellationToken);
 

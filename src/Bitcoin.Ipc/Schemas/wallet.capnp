@@ -65,9 +65,9 @@ interface Wallet $Proxy.wrap("interfaces::Wallet") {
     getWalletTxDetails @37 (context :Proxy.Context, txid :Data) -> (txStatus :WalletTxStatus, orderForm :List(Common.Pair(Text, Text)), inMempool :Bool, numBlocks :Int32, result :WalletTx);
     # orderForm holds the transaction's "Message" and "PaymentRequest" entries, in order.
     getBalances @38 (context :Proxy.Context) -> (result :WalletBalances);
-    fillPSBT @39 (context :Proxy.Context, sighashType :Int32, sign :Bool, bip32derivs :Bool, wantNSigned :Bool, psbt :Data, hasSighashType :Bool, finalize :Bool = true) -> (nSigned :UInt64, psbt :Data, complete :Bool, result :Int32, hasResult :Bool);
+    fillPSBT @39 (context :Proxy.Context, sighashType :Int32, sign :Bool, bip32derivs :Bool, wantNSigned :Bool, psbt :Data, hasSighashType :Bool, finalizeInputs :Bool = true) -> (nSigned :UInt64, psbt :Data, complete :Bool, result :Int32, hasResult :Bool);
     # The PSBT is filled in place in Core: it goes in as the parameter psbt and comes back as the result psbt.
-    # psbt, hasSighashType and finalize (parameters) and hasResult (a PSBTError when set) are ours.
+    # psbt, hasSighashType and finalizeInputs (parameters) and hasResult (a PSBTError when set) are ours.
     tryGetBalances @40 (context :Proxy.Context) -> (balances :WalletBalances, blockHash :Data, result :Bool);
     getBalance @41 (context :Proxy.Context) -> (result :Int64);
     getAvailableBalance @42 (context :Proxy.Context, coinControl :CoinControl) -> (result :Int64);

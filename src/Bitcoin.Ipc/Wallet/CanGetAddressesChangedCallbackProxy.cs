@@ -1,0 +1,23 @@
+using Bitcoin.Common.Addresses;
+using Bitcoin.Interfaces;
+using Bitcoin.Ipc.Conversions;
+using Capnp;
+using Multiprocess;
+using NBitcoin;
+using M = Bitcoin.Ipc.Capnp.Messages;
+
+namespace Bitcoin.Ipc.Wallet;
+
+/// <summary>The wallet's side of a <see cref="ICanGetAddressesChangedCallback"/> another process registered: each call crosses back.</summary>
+internal sealed class CanGetAddressesChangedCallbackProxy(IpcConnection connection, M.CanGetAddressesChangedCallback.Client client) : CapabilityProxy<M.CanGetAddressesChangedCallback.Client>(connection, client), ICanGetAddressesChangedCallback
+{
+    public void Call()
+    {
+        using var _ = Call(Client.CallRequest(), p => p.InitContext());
+    }
+
+    protected override void Destroy()
+    {
+        using var _ = Call(Client.DestroyRequest(), p => p.InitContext());
+    }
+}
