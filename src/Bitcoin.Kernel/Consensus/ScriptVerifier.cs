@@ -12,6 +12,8 @@ namespace Bitcoin.Kernel.Consensus;
 /// <item>NOP2/NOP3 are not discouraged when CLTV/CSV are off, as in current Core (policy flags only).</item>
 /// <item>CONST_SCRIPTCODE: OP_CODESEPARATOR in a legacy script fails; a signature found in the script code fails
 /// (policy only; the latter is detected when the signature is pushed by the scriptSig).</item>
+/// <item>Pay-to-anchor (OP_1 &lt;0x4e73&gt;) spent natively always succeeds, as in Core; NBitcoin takes it for an
+/// unknown witness program, which the policy flag DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM rejects.</item>
 /// <item>Error codes: SCRIPTNUM, CLEANSTACK for witness scripts, INVALID_STACK_OPERATION for IF on an empty stack,
 /// TAPSCRIPT_EMPTY_PUBKEY and TAPSCRIPT_MINIMALIF.</item>
 /// </list>
@@ -45,6 +47,12 @@ public static class ScriptVerifier
             throw new ArgumentException("CLEANSTACK requires WITNESS.", nameof(flags));
         }
         var input = tx.Inputs[inputIndex];
+        // Core lets a native anchor spend through whatever its witness (policy asks for an empty one elsewhere);
+        // with a scriptSig it is malleated, which NBitcoin reports itself.
+        if ((flags & ScriptVerifyFlags.Witness) != 0 && input.ScriptSig.Length == 0 && IsPayToAnchor(spentOutput.ScriptPubKey.ToBytes(true)))
+        {
+            return ScriptVerifyError.Ok;
+        }
         var shape = SpendShape.Analyze(input.ScriptSig, spentOutput.ScriptPubKey, input.WitScript ?? WitScript.Empty, flags);
         var checker = new TransactionChecker(tx, inputIndex, spentOutput, precomputed);
 
@@ -82,6 +90,9 @@ public static class ScriptVerifier
         if (shape.WitnessV0Script != null) yield return shape.WitnessV0Script;
         if (shape.Tapscript != null) yield return shape.Tapscript;
     }
+
+    private static bool IsPayToAnchor(byte[] script) =>
+        script is [(byte)OpcodeType.OP_1, 0x02, 0x4e, 0x73];
 
     private static bool ContainsOtherUpgradableNop(byte[] script) =>
         Internal.ScriptOps.Parse(script, out _).Any(o => o.Data == null &&
