@@ -394,8 +394,6 @@ public sealed class NodeNetwork
 
         if (args.GetBoolArg("-v2transport", false))
             Log.Info("BIP324 v2 transport is not implemented by this node; -v2transport is ignored and connections use v1");
-        if (args.GetBoolArg("-peerbloomfilters", false))
-            Log.Info("BIP37 bloom filters are not implemented by this node; -peerbloomfilters is ignored (NODE_BLOOM is not offered)");
         if (args.GetBoolArg("-peerblockfilters", false))
             Log.Info("BIP157 block filter serving is not implemented by this node; -peerblockfilters is ignored");
 
@@ -526,7 +524,8 @@ public sealed class NodeNetwork
         var options = new ConnectionManagerOptions
         {
             // Every node serves recent blocks (NODE_NETWORK_LIMITED); only an unpruned one offers the whole chain.
-            LocalServices = ServiceFlags.NetworkLimited | ServiceFlags.Witness | (chainman.Blockman.IsPruneMode ? 0 : ServiceFlags.Network),
+            LocalServices = ServiceFlags.NetworkLimited | ServiceFlags.Witness | (chainman.Blockman.IsPruneMode ? 0 : ServiceFlags.Network) |
+                            (args.GetBoolArg("-peerbloomfilters", false) ? ServiceFlags.Bloom : 0),
             MaxAutomaticConnections = maxConnections,
             FullRelayInboundPercent = (int)Math.Clamp(args.GetIntArg("-inboundrelaypercent", 50), 0, 100),
             SendBufferMaxSize = 1000 * args.GetIntArg("-maxsendbuffer", 1000),

@@ -241,6 +241,46 @@ public sealed class P2PNetworkTests
     }
 
     [Fact]
+    public async Task BloomFiltersAreServedOnlyWithPeerBloomFilters()
+    {
+        await using var plain = NodeProcess.Create();
+        await using var bloom = NodeProcess.Create();
+        await Task.WhenAll(plain.StartAsync(), bloom.StartAsync("-peerbloomfilters"));
+        Assert.Contains("BLOOM", (await bloom.RpcAsync("getnetworkinfo"))!["localservicesnames"]!.AsArray().Select(n => n!.GetValue<string>()));
+
+        // A one-byte filter, one hash function, no tweak, no automatic updates (BIP37's filterload layout).
+        byte[] filterload = [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0];
+
+        // Without NODE_BLOOM a filterload ends the connection.
+        await using (var peer = await ScriptedPeer.ConnectAsync(plain.P2pPort))
+        {
+            await peer.HandshakeAsync();
+            await peer.SendAsync("filterload", filterload);
+            Assert.True(await peer.WaitForDisconnectAsync(Wait));
+        }
+
+        // With it the filter is accepted and the peer stays; a filteradd larger than a script element is misbehaviour.
+        await using (var peer = await ScriptedPeer.ConnectAsync(bloom.P2pPort))
+        {
+            await peer.HandshakeAsync();
+            await peer.SendAsync("filterload", filterload);
+            await peer.SendAsync("filteradd", [33, .. new byte[33]]);
+            await peer.SendAsync("filterclear");
+            Assert.True(await peer.PingAsync());
+            await peer.SendAsync("filteradd", [0xfd, 0x09, 0x02, .. new byte[521]]);
+            Assert.True(await peer.WaitForDisconnectAsync(Wait));
+        }
+
+        // A filteradd without a loaded filter is misbehaviour too.
+        await using (var peer = await ScriptedPeer.ConnectAsync(bloom.P2pPort))
+        {
+            await peer.HandshakeAsync();
+            await peer.SendAsync("filteradd", [1, 0]);
+            Assert.True(await peer.WaitForDisconnectAsync(Wait));
+        }
+    }
+
+    [Fact]
     public async Task NetworkRpcsAnswerAsCoreDoes()
     {
         await using var node = NodeProcess.Create();

@@ -61,11 +61,18 @@ public sealed partial class PeerManager
                                       or OverflowException or IOException)
         {
             // Malformed payloads are dropped; the peer is not punished for them (as Core).
-            Log.Debug(LogCategory.Net, $"ProcessMessages({NetMessageType.Sanitize(message.Type)}, {message.Payload.Length} bytes): Exception '{e.Message}' ({e.GetType().Name}) caught");
+            Log.Debug(LogCategory.Net, $"ProcessMessages({NetMessageType.Sanitize(message.Type)}, {message.Payload.Length} bytes): Exception '{DecodeErrorText(e)}' ({e.GetType().Name}) caught");
         }
 
         return moreWork;
     }
+
+    // A payload that ends early reads as Core's stream error, whichever decoder (NBitcoin's or ours) found it: operators
+    // and Core's tests (p2p_segwit.py) look for that text.
+    private static string DecodeErrorText(Exception e) =>
+        e is EndOfStreamException || e.InnerException is EndOfStreamException || e is SerializationException { Message: "end of data" }
+            ? "DataStream::read(): end of data"
+            : e.Message;
 
     private void ProcessMessage(Peer peer, PeerConnection node, ReceivedMessage message, CancellationToken interrupt)
     {
@@ -181,13 +188,15 @@ public sealed partial class PeerManager
             case NetMessageType.FilterLoad:
             case NetMessageType.FilterAdd:
             case NetMessageType.FilterClear:
-                // Bloom filters are only served with NODE_BLOOM (-peerbloomfilters), which this node does not offer.
+                // Bloom filters are only served with NODE_BLOOM (-peerbloomfilters or the bloomfilter permission).
                 if ((peer.OurServices & ServiceFlags.Bloom) == 0)
                 {
                     Log.Debug(LogCategory.Net, $"{type} received despite not offering bloom services, {node.DisconnectMessage()}");
                     node.RequestDisconnect();
+                    return;
                 }
 
+                ProcessBloomMessage(peer, node, type, payload);
                 return;
             case NetMessageType.FeeFilter:
                 ProcessFeeFilter(peer, node, payload);

@@ -194,6 +194,10 @@ public sealed partial class PeerManager
             {
                 Push(node, NetMessageType.Block, WireSerialization.SerializeBlock(block, witness: true));
             }
+            else if (item.IsFilteredBlock)
+            {
+                SendMerkleBlock(node, peer, block);
+            }
             else if (item.IsCmpctBlock)
             {
                 // Peers asking for old blocks will not have the transactions: send those in full.

@@ -254,6 +254,8 @@ public sealed partial class PeerManager
                     var item = peer.WtxidRelay ? new Inventory(InventoryType.Wtx, entry.Wtxid) : new Inventory(InventoryType.Tx, entry.Txid);
                     if (entry.Fee < TxFeeRate.FromSatoshisPerKvB(filterRate).GetFee(entry.VirtualSize))
                         continue;
+                    if (!PassesBloomFilter(txRelay, entry.Transaction))
+                        continue;
                     txRelay.InventoryKnown.Insert(item.Hash.ToBytes());
                     inventory.Add(item);
                     if (inventory.Count == MaxInvSize)
@@ -277,6 +279,8 @@ public sealed partial class PeerManager
                     var item = peer.WtxidRelay ? new Inventory(InventoryType.Wtx, entry.Wtxid) : new Inventory(InventoryType.Tx, entry.Txid);
                     var key = item.Hash.ToBytes();
                     if (txRelay.InventoryKnown.Contains(key))
+                        continue;
+                    if (!PassesBloomFilter(txRelay, entry.Transaction))
                         continue;
                     inventory.Add(item);
                     if (inventory.Count == MaxInvSize)

@@ -17,6 +17,9 @@ internal sealed class TxRelayState
     /// <summary>wtxids waiting to be announced.</summary>
     public List<uint256> InventoryToSend { get; } = [];
 
+    /// <summary>The peer's BIP37 filter (filterload): only matching transactions are announced; guarded by <see cref="Lock"/>.</summary>
+    public BloomFilter? BloomFilter { get; set; }
+
     /// <summary>The peer asked for our mempool (BIP35).</summary>
     public bool SendMempool { get; set; }
 
