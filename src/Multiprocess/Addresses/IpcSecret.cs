@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Multiprocess.Addresses.Internal;
 
 namespace Multiprocess.Addresses;
 
@@ -44,18 +45,7 @@ public sealed class IpcSecret
     {
         ArgumentNullException.ThrowIfNull(path);
         var text = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var temporary = path + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var stream = new FileStream(temporary, options))
-        {
-            stream.Write(Encoding.ASCII.GetBytes(text));
-        }
-        // A file left by an earlier run keeps its mode through FileMode.Create, so it is set again.
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temporary, path, overwrite: true);
+        PrivateFile.WriteAtomically(path, Encoding.ASCII.GetBytes(text));
         return FromText(text);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Multiprocess.Addresses.Internal;
 
 namespace Multiprocess.Addresses;
 
@@ -35,15 +36,7 @@ public static class IpcTlsCertificate
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
         var bytes = certificate.Export(X509ContentType.Pkcs12);
 
-        var temporary = path + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var stream = new FileStream(temporary, options))
-        {
-            stream.Write(bytes);
-        }
-        File.Move(temporary, path, overwrite: true);
+        PrivateFile.WriteAtomically(path, bytes);
     }
 
     /// <summary>The certificate's SHA-256 fingerprint (over its DER encoding), which the authentication proofs bind.</summary>
