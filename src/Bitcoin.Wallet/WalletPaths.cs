@@ -146,6 +146,9 @@ public static class WalletPaths
             var relative = Path.GetRelativePath(walletDir, directory).Replace('\\', '/');
             if (IsBdbFile(DataFile(directory))) result.Add((relative, "bdb"));
             else if (IsSqliteFile(DataFile(directory), messageStart)) result.Add((relative, "sqlite"));
+            // A link to a directory is looked into as a wallet directory but not walked (Core's iterator does not
+            // follow directory links), so a link back up the tree cannot make the scan endless.
+            if (new DirectoryInfo(directory).LinkTarget is not null) continue;
             foreach (var sub in SafeEnumerate(directory, directories: true).Reverse()) pending.Push(sub);
         }
 

@@ -141,10 +141,13 @@ public interface IChain
     /// <summary>The dust relay fee rate (-dustrelayfee).</summary>
     FeeRate RelayDustFee();
 
-    /// <summary>True if any block data has been pruned.</summary>
+    /// <summary>True once any block file has been pruned in this data directory (automatically or by pruneblockchain); it stays true after restarts.</summary>
     bool HavePruned();
 
-    /// <summary>The height below which block data may have been pruned, or null if nothing was.</summary>
+    /// <summary>
+    /// The height of the highest active-chain block whose block or undo data has been pruned (Core's
+    /// <c>GetPruneHeight</c>; blocks above it all have their data), or null if nothing was pruned or there is no chain.
+    /// </summary>
     int? GetPruneHeight();
 
     /// <summary>True once the node may broadcast transactions (not importing or reindexing, not in initial block download).</summary>

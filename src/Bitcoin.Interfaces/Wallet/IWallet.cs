@@ -90,10 +90,20 @@ public interface IWallet : IDisposable
     /// <summary>The locked outputs.</summary>
     IReadOnlyList<OutPoint> ListLockedCoins();
 
-    /// <summary>Builds (and if <paramref name="sign"/> signs) a transaction paying <paramref name="recipients"/>; fails with Core's messages ("Insufficient funds", ...).</summary>
+    /// <summary>
+    /// Builds (and if <paramref name="sign"/> signs) a transaction paying <paramref name="recipients"/>, with change at
+    /// <paramref name="changePosition"/> (null: a random position). Nothing is stored or broadcast (see
+    /// <see cref="CommitTransaction"/>); a reserved change address is kept only if it was used. Fails with Core's
+    /// messages: "Insufficient funds", "Transaction amount too small", "Change index out of range", "Signing transaction
+    /// failed" (a locked wallet with <paramref name="sign"/>), "Fee exceeds maximum configured by user ...".
+    /// </summary>
     InterfaceResult<CreatedTransactionResult> CreateTransaction(IReadOnlyList<Recipient> recipients, CoinControl coinControl, bool sign, int? changePosition);
 
-    /// <summary>Adds a transaction made by <see cref="CreateTransaction"/> to the wallet and broadcasts it; <paramref name="messages"/> are BIP21 messages to keep with it.</summary>
+    /// <summary>
+    /// Adds a transaction made by <see cref="CreateTransaction"/> to the wallet (written to disk first) and then
+    /// submits it to the node; <paramref name="messages"/> are BIP21 messages to keep with it. A mempool rejection is
+    /// only logged: the transaction stays in the wallet, unconfirmed, and is resubmitted later (or can be abandoned).
+    /// </summary>
     void CommitTransaction(Transaction tx, IReadOnlyList<string> messages);
 
     /// <summary>True if the transaction is in the wallet, unconfirmed, not in the mempool and not abandoned.</summary>
@@ -146,7 +156,11 @@ public interface IWallet : IDisposable
     /// <summary>The trusted balance (<see cref="WalletBalances.Balance"/>).</summary>
     Money GetBalance();
 
-    /// <summary>What coin selection could spend under <paramref name="coinControl"/>.</summary>
+    /// <summary>
+    /// What coin selection could spend under <paramref name="coinControl"/>: its selected inputs only when it allows no
+    /// others, otherwise every spendable coin that is not locked (0 for a watch-only wallet unless the control allows
+    /// watch-only coins).
+    /// </summary>
     Money GetAvailableBalance(CoinControl coinControl);
 
     /// <summary>True if the input spends one of the wallet's outputs.</summary>
@@ -164,7 +178,10 @@ public interface IWallet : IDisposable
     /// <summary>Spendable and locked outputs grouped by address (change grouped with the address it came from).</summary>
     IReadOnlyDictionary<TxDestination, IReadOnlyList<(OutPoint OutPoint, WalletTxOut Output)>> ListCoins();
 
-    /// <summary>The wallet's view of each output (depth -1 when unknown).</summary>
+    /// <summary>
+    /// The wallet's view of each output, in the order asked: an empty entry with depth -1 for an output the wallet does
+    /// not know, whose index is out of range, or whose transaction is conflicted.
+    /// </summary>
     IReadOnlyList<WalletTxOut> GetCoins(IReadOnlyList<OutPoint> outputs);
 
     /// <summary>The lowest fee the wallet pays for <paramref name="txBytes"/> vbytes (max of -mintxfee and relay fee).</summary>
@@ -197,22 +214,29 @@ public interface IWallet : IDisposable
     /// <summary>The largest fee a transaction may pay (-maxtxfee).</summary>
     Money GetDefaultMaxTxFee();
 
-    /// <summary>Unloads the wallet (as unloadwallet).</summary>
+    /// <summary>
+    /// Unloads the wallet (as unloadwallet, leaving the load-on-startup list alone): its best block is saved, its
+    /// notifications stop and <see cref="HandleUnload"/> callbacks run; the file is closed once no call uses it. Later
+    /// calls through this reference fail.
+    /// </summary>
     void Remove();
 
-    /// <summary>Registers for the wallet's unload.</summary>
+    /// <summary>Registers for the wallet's unload (called once, on the unloading thread); the handler may be disconnected from the callback.</summary>
     IHandler HandleUnload(IUnloadWalletCallback callback);
 
-    /// <summary>Registers for progress of long tasks (rescans).</summary>
+    /// <summary>Registers for progress of long tasks (rescans): a title and 0..100, where 100 ends the task (also on abort).</summary>
     IHandler HandleShowProgress(IShowWalletProgressCallback callback);
 
-    /// <summary>Registers for encryption status changes.</summary>
+    /// <summary>Registers for lock-state changes: encryption, unlock, lock (also the automatic relock after walletpassphrase's timeout).</summary>
     IHandler HandleStatusChanged(IStatusChangedCallback callback);
 
     /// <summary>Registers for address book changes.</summary>
     IHandler HandleAddressBookChanged(IAddressBookChangedCallback callback);
 
-    /// <summary>Registers for transaction changes.</summary>
+    /// <summary>
+    /// Registers for transaction changes: each added, updated (confirmed, conflicted, abandoned, replaced) or deleted
+    /// wallet transaction, with its txid, on the thread that changed it (often the node's notification thread).
+    /// </summary>
     IHandler HandleTransactionChanged(ITransactionChangedCallback callback);
 
     /// <summary>Registers for changes of <see cref="CanGetAddresses"/>.</summary>

@@ -52,7 +52,7 @@ public sealed class WalletPathTests
     }
 
     [Fact]
-    public void ListingSkipsALinkToItselfAndKeepsScanning()
+    public void ListingSkipsUnreadableLinksAndDoesNotWalkDirectoryLinks()
     {
         var dir = Directory.CreateTempSubdirectory("walletdir-").FullName;
         try
@@ -65,10 +65,13 @@ public sealed class WalletPathTests
             byte[] magic = [0xfa, 0xbf, 0xb5, 0xda];
             magic.CopyTo(header, 68);
             File.WriteAllBytes(Path.Combine(dir, "b_wallet", "wallet.dat"), header);
+            // A link to a wallet directory is a wallet; a link back to the wallet directory is not walked.
+            Directory.CreateSymbolicLink(Path.Combine(dir, "c_link"), Path.Combine(dir, "b_wallet"));
+            Directory.CreateSymbolicLink(Path.Combine(dir, "d_up"), dir);
 
             var wallets = WalletPaths.ListDatabases(dir, magic);
 
-            Assert.Equal([("b_wallet", "sqlite")], wallets);
+            Assert.Equal([("b_wallet", "sqlite"), ("c_link", "sqlite")], wallets);
         }
         finally
         {

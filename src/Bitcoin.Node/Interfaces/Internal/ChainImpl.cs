@@ -109,10 +109,18 @@ internal sealed partial class ChainImpl : IChain
     }
 
     /// <inheritdoc/>
-    public bool HavePruned() => false;
+    public bool HavePruned()
+    {
+        var chainman = Chainman;
+        lock (chainman.Lock) return chainman.Blockman.HavePruned;
+    }
 
     /// <inheritdoc/>
-    public int? GetPruneHeight() => null;
+    public int? GetPruneHeight()
+    {
+        var chainman = Chainman;
+        lock (chainman.Lock) return chainman.Blockman.GetPruneHeight(chainman.ActiveChain);
+    }
 
     /// <inheritdoc/>
     public bool IsReadyToBroadcast()
