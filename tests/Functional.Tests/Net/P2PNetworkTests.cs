@@ -267,6 +267,11 @@ public sealed class P2PNetworkTests
             await peer.SendAsync("filteradd", [33, .. new byte[33]]);
             await peer.SendAsync("filterclear");
             Assert.True(await peer.PingAsync());
+
+            // An empty filter takes additions without dividing by its size (CVE-2013-5700).
+            await peer.SendAsync("filterload", [0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+            await peer.SendAsync("filteradd", [4, 1, 2, 3, 4]);
+            Assert.True(await peer.PingAsync());
             await peer.SendAsync("filteradd", [0xfd, 0x09, 0x02, .. new byte[521]]);
             Assert.True(await peer.WaitForDisconnectAsync(Wait));
         }

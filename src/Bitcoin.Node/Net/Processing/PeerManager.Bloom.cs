@@ -2,7 +2,6 @@ using Bitcoin.Kernel.Serialization;
 using Bitcoin.Node.Net.Connections;
 using Bitcoin.Node.Net.Protocol;
 using NBitcoin;
-using NBitcoin.Protocol;
 
 namespace Bitcoin.Node.Net.Processing;
 
@@ -21,9 +20,8 @@ public sealed partial class PeerManager
         {
             case NetMessageType.FilterLoad:
             {
-                var filter = new BloomFilter();
-                filter.ReadWrite(new BitcoinStream(payload));
-                if (!filter.IsWithinSizeConstraints())
+                var filter = PeerBloomFilter.Read(payload);
+                if (!filter.IsWithinSizeConstraints)
                 {
                     Misbehaving(peer, "too-large bloom filter");
                     return;
@@ -99,7 +97,7 @@ public sealed partial class PeerManager
         {
             if (txRelay.BloomFilter is not { } filter)
                 return;
-            merkleBlock = new MerkleBlock(block, filter);
+            merkleBlock = filter.MerkleBlock(block);
         }
 
         Push(node, NetMessageType.MerkleBlock, merkleBlock.ToBytes());

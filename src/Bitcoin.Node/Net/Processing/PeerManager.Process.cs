@@ -57,10 +57,10 @@ public sealed partial class PeerManager
             if (TxDownloadHaveMoreWork(peer.Id))
                 moreWork = true;
         }
-        catch (Exception e) when (e is SerializationException or InvalidOperationException or ArgumentException or FormatException
-                                      or OverflowException or IOException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Malformed payloads are dropped; the peer is not punished for them (as Core).
+            // Malformed payloads are dropped and the peer is not punished for them; like Core, any failure handling
+            // one message is logged and the node carries on rather than letting a peer crash it.
             Log.Debug(LogCategory.Net, $"ProcessMessages({NetMessageType.Sanitize(message.Type)}, {message.Payload.Length} bytes): Exception '{DecodeErrorText(e)}' ({e.GetType().Name}) caught");
         }
 

@@ -18,7 +18,7 @@ internal sealed class TxRelayState
     public List<uint256> InventoryToSend { get; } = [];
 
     /// <summary>The peer's BIP37 filter (filterload): only matching transactions are announced; guarded by <see cref="Lock"/>.</summary>
-    public BloomFilter? BloomFilter { get; set; }
+    public PeerBloomFilter? BloomFilter { get; set; }
 
     /// <summary>The peer asked for our mempool (BIP35).</summary>
     public bool SendMempool { get; set; }
