@@ -20,7 +20,7 @@ namespace Bitcoin.Node.Net.Rpc;
 /// <see cref="NodeContext.Network"/> at each call: -31 "Error: Peer-to-peer functionality missing or disabled" before
 /// it exists.
 /// </summary>
-public static class NetRpc
+public static partial class NetRpc
 {
     private const string Network = "network";
     private const string Hidden = "hidden";
@@ -65,6 +65,7 @@ public static class NetRpc
         table.Register(Network, GetNodeAddresses(node));
         table.Register(Network, GetAddrManInfo(node));
         table.Register(Network, ExportAsmap());
+        table.Register(Hidden, GetOrphanTxs(node));
         table.Register(Hidden, AddConnection(node));
         table.Register(Hidden, AddPeerAddress(node));
         table.Register(Hidden, SendMsgToPeer(node));
