@@ -2,6 +2,7 @@ using Bitcoin.Common.Args;
 using Bitcoin.Common.Logging;
 using Bitcoin.Ipc;
 using Bitcoin.Node.Context;
+using Multiprocess;
 
 namespace Apps.bitcoin_node;
 
@@ -14,6 +15,30 @@ internal sealed class NodeIpc
     public const string ExeName = "bitcoin-node";
 
     private IpcInitListener? _listener;
+
+    /// <summary>
+    /// When started as <c>bitcoin-node -ipcfd &lt;n&gt;</c> by a parent process (Core's <c>startSpawnedProcess</c>), serves
+    /// the spawned Init on that descriptor until the parent goes away and returns true with the exit status; false
+    /// otherwise. A bad descriptor number is reported with Core's message and status 1.
+    /// </summary>
+    public static bool TryServeSpawned(IReadOnlyList<string> args, out int status)
+    {
+        status = 1;
+        try
+        {
+            if (!IpcProcess.TryGetSpawnedFd(args, out int fd))
+                return false;
+            status = IpcProcess.ServeOnFd(fd, c => IpcInitServer.Serve(new SpawnedNodeInit(), c),
+                new IpcConnectionOptions { ExeName = ExeName, Logger = IpcLogAdapter.Instance });
+        }
+        catch (ArgumentException e)
+        {
+            // Core's message, without .NET's "(Parameter '…')" suffix.
+            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            Console.Error.Write($"Error: {message}\n");
+        }
+        return true;
+    }
 
     /// <summary>Listens on every <c>-ipcbind</c> address; on failure reports Core's init error and returns false.</summary>
     public bool Start(NodeContext node)
