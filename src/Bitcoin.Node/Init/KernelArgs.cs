@@ -112,7 +112,11 @@ public sealed record KernelArgs
         if (args.GetIntArg("-checkblockindex") is { } checkValue)
             checkBlockIndex = args.GetArg("-checkblockindex")!.Length == 0 ? 1 : (int)Math.Clamp(checkValue, 0, int.MaxValue); // a bare option means 1
 
-        TimeSpan? maxTipAge = args.GetIntArg("-maxtipage") is { } age ? TimeSpan.FromSeconds(age) : null;
+        // Core takes any 64-bit count of seconds; beyond what a TimeSpan holds the effect is the same (never or
+        // always too old), so the value is clamped instead of failing start-up.
+        TimeSpan? maxTipAge = args.GetIntArg("-maxtipage") is { } age
+            ? TimeSpan.FromSeconds(Math.Clamp(age, (long)TimeSpan.MinValue.TotalSeconds, (long)TimeSpan.MaxValue.TotalSeconds))
+            : null;
 
         var par = (int)Math.Clamp(args.GetIntArg("-par", 0), -1024, 1024);
 

@@ -82,32 +82,43 @@ internal static partial class BlockchainRpc
         RpcExamples.Cli("scantxoutset", "status") + RpcExamples.Cli("scantxoutset", "abort") +
         RpcExamples.Rpc("scantxoutset", "\"start\", [\"raw(76a91411b366edfc0a8b66feebae5c2e25a7b6a5d1cf3188ac)#fm24fxxy\"]") +
         RpcExamples.Rpc("scantxoutset", "\"status\"") + RpcExamples.Rpc("scantxoutset", "\"abort\""),
-        call => RunBlockingAsync(() =>
-        {
-            string action = call.ArgStr("action");
-            switch (action)
+        call => RunBlockingAsync(() => RunScanAction(call, scan,
+            () => new JsonObject { ["progress"] = scan.Progress },
+            () =>
             {
-                case "status":
-                    return scan.IsRunning ? new JsonObject { ["progress"] = scan.Progress } : null;
-                case "abort":
-                    return scan.RequestAbort();
-                case "start":
-                    if (!scan.TryReserve())
-                        throw new RpcException(RpcErrorCode.InvalidParameter, "Scan already in progress, use action \"abort\" or \"status\"");
-                    try
-                    {
-                        var scanObjects = call.MaybeArg("scanobjects")
-                                          ?? throw new RpcException(RpcErrorCode.MiscError, "scanobjects argument is required for the start action");
-                        return StartScan(context, scan, scanObjects);
-                    }
-                    finally
-                    {
-                        scan.Release();
-                    }
-                default:
-                    throw new RpcException(RpcErrorCode.InvalidParameter, $"Invalid action '{action}'");
-            }
-        }));
+                var scanObjects = call.MaybeArg("scanobjects")
+                                  ?? throw new RpcException(RpcErrorCode.MiscError, "scanobjects argument is required for the start action");
+                return StartScan(context, scan, scanObjects);
+            })));
+
+    /// <summary>
+    /// The "status", "abort" and "start" actions scantxoutset and scanblocks share: status of a running scan (null
+    /// when none runs), abort flag, or <paramref name="start"/> run with the scanner reserved.
+    /// </summary>
+    private static JsonNode? RunScanAction(RpcCall call, UtxoScanState scan, Func<JsonNode> status, Func<JsonNode> start)
+    {
+        string action = call.ArgStr("action");
+        switch (action)
+        {
+            case "status":
+                return scan.IsRunning ? status() : null;
+            case "abort":
+                return scan.RequestAbort();
+            case "start":
+                if (!scan.TryReserve())
+                    throw new RpcException(RpcErrorCode.InvalidParameter, "Scan already in progress, use action \"abort\" or \"status\"");
+                try
+                {
+                    return start();
+                }
+                finally
+                {
+                    scan.Release();
+                }
+            default:
+                throw new RpcException(RpcErrorCode.InvalidParameter, $"Invalid action '{action}'");
+        }
+    }
 
     private static JsonObject StartScan(NodeRpcContext context, UtxoScanState scan, JsonNode scanObjects)
     {

@@ -51,30 +51,9 @@ internal static partial class BlockchainRpc
         RpcExamples.Rpc("scanblocks", "\"start\", [\"addr(bcrt1q4u4nsgk6ug0sqz7r3rj9tykjxrsl0yy4d0wwte)\"], 300000") +
         RpcExamples.Rpc("scanblocks", "\"start\", [\"addr(bcrt1q4u4nsgk6ug0sqz7r3rj9tykjxrsl0yy4d0wwte)\"], 100, 150, \"basic\"") +
         RpcExamples.Rpc("scanblocks", "\"status\""),
-        call => RunBlockingAsync(() =>
-        {
-            string action = call.ArgStr("action");
-            switch (action)
-            {
-                case "status":
-                    return scan.IsRunning ? new JsonObject { ["progress"] = scan.Progress, ["current_height"] = scan.CurrentHeight } : null;
-                case "abort":
-                    return scan.RequestAbort();
-                case "start":
-                    if (!scan.TryReserve())
-                        throw new RpcException(RpcErrorCode.InvalidParameter, "Scan already in progress, use action \"abort\" or \"status\"");
-                    try
-                    {
-                        return StartBlockScan(context, scan, call);
-                    }
-                    finally
-                    {
-                        scan.Release();
-                    }
-                default:
-                    throw new RpcException(RpcErrorCode.InvalidParameter, $"Invalid action '{action}'");
-            }
-        }));
+        call => RunBlockingAsync(() => RunScanAction(call, scan,
+            () => new JsonObject { ["progress"] = scan.Progress, ["current_height"] = scan.CurrentHeight },
+            () => StartBlockScan(context, scan, call))));
 
     private static JsonObject StartBlockScan(NodeRpcContext context, UtxoScanState scan, RpcCall call)
     {

@@ -24,6 +24,19 @@ public sealed class KernelArgsTests
     }
 
     [Theory]
+    [InlineData("9223372036854775807", 922337203685L)]
+    [InlineData("-9223372036854775808", -922337203685L)]
+    [InlineData("3600", 3600L)]
+    public void MaxTipAgeTakesAnyInt64Seconds(string value, long expectedSeconds)
+    {
+        // feature_maxtipage.py starts a node with the largest int64: start-up must not fail on it.
+        var options = KernelArgs.Read(TestArgs.Parse($"-maxtipage={value}"), out var error);
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(expectedSeconds, (long)options!.MaxTipAge!.Value.TotalSeconds);
+    }
+
+    [Theory]
     [InlineData("0", "0000000000000000000000000000000000000000000000000000000000000000")]
     [InlineData("0x1f", "000000000000000000000000000000000000000000000000000000000000001f")]
     [InlineData("00000000000000000002a7c4c1e48d76c5a37902165a270156b7a8d72728a054", "00000000000000000002a7c4c1e48d76c5a37902165a270156b7a8d72728a054")]
