@@ -13,6 +13,9 @@ namespace Bitcoin.Ipc.Conversions;
 internal abstract class CapabilityProxy<TClient> : IIpcProxy, IDisposable
     where TClient : struct, ICapabilityClient<TClient>
 {
+    // _disposed: 0 live, 1 destroying (the destroy call still uses the capability), 2 released.
+    private const int Destroying = 1;
+    private const int Released = 2;
     private TClient _client;
     private int _disposed;
 
@@ -28,7 +31,7 @@ internal abstract class CapabilityProxy<TClient> : IIpcProxy, IDisposable
     public IpcConnection Connection { get; }
 
     /// <summary>The capability (valid until disposed).</summary>
-    protected TClient Client => Volatile.Read(ref _disposed) == 0 ? _client : throw new ObjectDisposedException(GetType().Name);
+    protected TClient Client => Volatile.Read(ref _disposed) != Released ? _client : throw new ObjectDisposedException(GetType().Name);
 
     IClientHook IIpcProxy.Hook => Client.Hook!;
 
@@ -46,7 +49,7 @@ internal abstract class CapabilityProxy<TClient> : IIpcProxy, IDisposable
     /// <summary>Destroys the remote object (if the connection is still up) and drops the reference.</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        if (Interlocked.CompareExchange(ref _disposed, Destroying, 0) != 0) return;
         try
         {
             if (Connection.IsConnected) Destroy();
@@ -57,6 +60,7 @@ internal abstract class CapabilityProxy<TClient> : IIpcProxy, IDisposable
         }
         finally
         {
+            Volatile.Write(ref _disposed, Released);
             _client.Hook?.Dispose();
         }
     }
