@@ -72,8 +72,8 @@ internal static class AssemblyRunner
         var full = Measure(chain, source, testValidity: false);
         var fullChecked = Measure(chain, source, testValidity: true);
         Console.WriteLine();
-        Console.WriteLine("| Block assembly (CreateNewBlock)                  | Median (ms) | Ratio to empty |");
-        Console.WriteLine("|--------------------------------------------------|------------:|---------------:|");
+        Console.WriteLine("| Block assembly (CreateNewBlock)                  | Median (ms) | Ratio to empty | Allocated/block | Gen2 GCs |");
+        Console.WriteLine("|--------------------------------------------------|------------:|---------------:|----------------:|---------:|");
         Row("empty mempool, selection only (baseline)", empty, empty);
         Row($"full mempool, selection only ({full.Transactions:N0} txs chosen)", full, empty);
         Row("empty mempool, with TestBlockValidity (baseline)", emptyChecked, emptyChecked);
@@ -84,12 +84,14 @@ internal static class AssemblyRunner
 
     private static void Row(string name, Measurement m, Measurement baseline) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name,-48} | {m.MedianMs,11:F2} | {m.MedianMs / baseline.MedianMs,14:F1} |"));
+            $"| {name,-48} | {m.MedianMs,11:F2} | {m.MedianMs / baseline.MedianMs,14:F1} | {m.AllocatedPerBlock / 1e6,12:F1} MB | {m.Gen2Collections,8} |"));
 
     private static Measurement Measure(BenchChain chain, MempoolBlockSource source, bool testValidity)
     {
         var times = new List<double>();
         BlockTemplate? template = null;
+        int gen2Before = GC.CollectionCount(2);
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         // One unmeasured run to warm up.
         for (int i = 0; i <= Repetitions; i++)
         {
@@ -99,8 +101,9 @@ internal static class AssemblyRunner
         }
         times.Sort();
         var block = template!.Block;
-        return new Measurement(times[times.Count / 2], block.Transactions.Count - 1, block.GetWeight(), template.TxFees.Sum());
+        return new Measurement(times[times.Count / 2], block.Transactions.Count - 1, block.GetWeight(), template.TxFees.Sum(),
+            (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (Repetitions + 1), GC.CollectionCount(2) - gen2Before);
     }
 
-    private sealed record Measurement(double MedianMs, int Transactions, long Weight, long Fees);
+    private sealed record Measurement(double MedianMs, int Transactions, long Weight, long Fees, long AllocatedPerBlock, int Gen2Collections);
 }

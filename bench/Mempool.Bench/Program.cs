@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Mempool.Bench;
 
 // "assemble [MB]": block assembly from a full mempool (a runner). Anything else goes to BenchmarkDotNet (acceptance).
@@ -12,8 +13,10 @@ if (args.Length > 0 && args[0] == "assemble")
     return;
 }
 
-// Each measured call needs a fresh batch prepared in setup: one call per iteration, few iterations.
-var job = Job.ShortRun.WithWarmupCount(1).WithIterationCount(5).WithLaunchCount(1).WithInvocationCount(1).WithUnrollFactor(1);
+// Each measured call needs a fresh batch prepared in setup: one call per iteration, few iterations. In process: the
+// setup is heavy, and a separate build of the benchmark would rebuild the node it links.
+var job = Job.ShortRun.WithWarmupCount(1).WithIterationCount(5).WithLaunchCount(1).WithInvocationCount(1).WithUnrollFactor(1)
+    .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true));
 var summary = BenchmarkRunner.Run<AcceptBenchmarks>(DefaultConfig.Instance.AddJob(job), args);
 
 // Per-transaction means as throughput, beside the baseline's.
