@@ -93,7 +93,8 @@ public sealed class CoinsViewCache : ICoinsView
         ArgumentNullException.ThrowIfNull(outpoint);
         ArgumentNullException.ThrowIfNull(coin);
         if (coin.IsSpent) throw new ArgumentException("Cannot add a spent coin.", nameof(coin));
-        if (coin.Output.ScriptPubKey.IsUnspendable) return;
+        // Core's CScript::IsUnspendable: NBitcoin's property misses scripts over the 10,000-byte limit.
+        if (Policy.StandardPolicy.IsUnspendable(coin.Output.ScriptPubKey)) return;
 
         bool fresh = false;
         if (_entries.TryGetValue(outpoint, out var existing))

@@ -230,7 +230,7 @@ public sealed partial class Chainstate
             for (int o = 0; o < tx.Outputs.Count; o++)
             {
                 var output = tx.Outputs[o];
-                if (output.ScriptPubKey.IsUnspendable) continue;
+                if (Policy.StandardPolicy.IsUnspendable(output.ScriptPubKey)) continue;
                 bool spent = view.SpendCoin(new OutPoint(txid, o), out var coin);
                 if (!spent || coin is null || coin.Output.Value != output.Value || coin.Output.ScriptPubKey != output.ScriptPubKey ||
                     coin.Height != index.Height || coin.IsCoinbase != tx.IsCoinBase)
