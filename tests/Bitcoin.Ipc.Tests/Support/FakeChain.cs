@@ -114,8 +114,13 @@ internal sealed class FakeChain : IChain
     {
         Record(nameof(HandleNotifications));
         // Events delivered while registering cross back into the client.
+        var block = new BlockInfo(SampleBlock.GetHash()) { PrevHash = uint256.One, Height = 118, FileNumber = 0, DataPos = 8, Data = SampleBlock, ChainTimeMax = 1_700_000_000 };
         notifications.TransactionAddedToMempool(SampleTx);
+        notifications.TransactionRemovedFromMempool(SampleTx, MempoolRemovalReason.Block);
+        notifications.BlockConnected(ChainstateRole.Normal, block);
+        notifications.BlockDisconnected(block);
         notifications.UpdatedBlockTip();
+        notifications.ChainStateFlushed(new ChainstateRole(true, true), new BlockLocator { Blocks = { SampleBlock.GetHash(), uint256.One } });
         return new RecordingHandler(this, "notifications");
     }
 
