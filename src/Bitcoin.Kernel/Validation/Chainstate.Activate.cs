@@ -45,7 +45,9 @@ public sealed partial class Chainstate
 
         if (!FlushStateToDisk(state, FlushStateMode.IfNeeded)) return false;
 
-        disconnected?.InsertRange(0, block.Transactions.Skip(1));
+        // The coinbase too (as Core's DisconnectedBlockTransactions): it is never re-added, but its spends in the
+        // mempool must go with it.
+        disconnected?.InsertRange(0, block.Transactions);
         Chain.SetTip(previous);
         _chainman.UpdateIbdStatus();
         UpdateTip(previous);
@@ -294,7 +296,8 @@ public sealed partial class Chainstate
     {
         var mempool = _chainman.Options.Mempool;
         if (mempool is null) return;
-        // Like Core's DisconnectedBlockTransactions: beyond 20 MB the oldest transactions are not re-added.
+        // Like Core's DisconnectedBlockTransactions: beyond 20 MB the oldest transactions are not re-added, and what
+        // spends them in the mempool is removed with them.
         long bytes = 0;
         int keepFrom = disconnected.Count;
         while (keepFrom > 0)
@@ -303,6 +306,7 @@ public sealed partial class Chainstate
             if (bytes > MaxDisconnectedTxPoolBytes) break;
             keepFrom--;
         }
+        if (keepFrom > 0) mempool.UpdateForReorg(disconnected.GetRange(0, keepFrom), addToMempool: false);
         mempool.UpdateForReorg(disconnected.GetRange(keepFrom, disconnected.Count - keepFrom), addToMempool);
         disconnected.Clear();
     }

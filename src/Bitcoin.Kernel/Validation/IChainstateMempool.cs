@@ -20,9 +20,10 @@ public interface IChainstateMempool
     IReadOnlyList<RemovedMempoolTransactionInfo> RemoveForBlock(Block block, int height);
 
     /// <summary>
-    /// Blocks were disconnected. <paramref name="disconnected"/> holds their non-coinbase transactions, oldest block
-    /// first. With <paramref name="addToMempool"/> try to re-add them; in any case remove mempool entries that are no
-    /// longer valid on the new tip (Core's MaybeUpdateMempoolForReorg).
+    /// Blocks were disconnected. <paramref name="disconnected"/> holds their transactions, coinbases included, oldest
+    /// block first. With <paramref name="addToMempool"/> try to re-add them (never a coinbase); what is not re-added is
+    /// removed with its mempool descendants; in any case remove mempool entries that are no longer valid on the new tip
+    /// (Core's MaybeUpdateMempoolForReorg).
     /// </summary>
     void UpdateForReorg(IReadOnlyList<Transaction> disconnected, bool addToMempool);
 

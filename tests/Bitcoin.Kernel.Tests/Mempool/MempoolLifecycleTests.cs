@@ -164,6 +164,32 @@ public class MempoolLifecycleTests
     }
 
     [Fact]
+    public void ReorgThatOrphansACoinbaseRemovesItsMempoolSpends()
+    {
+        // Core's wallet_orphanedreward: a block reward matures and is spent from the mempool, then a longer branch
+        // from before that block wins in one reorganisation. The reward no longer exists, so neither may its spend.
+        using var node = new MempoolNode();
+        var fork = node.Node.Tip;
+        var rewarded = node.Mine([]);
+        var reward = node.OutputsOf(rewarded.Transactions[0]);
+        node.Node.MineBlocks(100);
+        var spend = node.Spend(reward, 1000);
+        Assert.Equal(MempoolAcceptResultType.Valid, node.Accept(spend).ResultType);
+
+        var previous = fork;
+        uint time = node.Node.Tip.Time + 1;
+        for (int i = 0; i < 102; i++)
+        {
+            var block = node.Builder.BuildBlock(previous.Hash, previous.Height + 1, time++);
+            Assert.True(node.Chainman.ProcessNewBlock(block, forceProcessing: true, minPowChecked: true).Accepted);
+            previous = node.Chainman.LookupBlockIndex(block.GetHash())!;
+        }
+
+        Assert.Equal(previous.Hash, node.Node.Tip.Hash);
+        Assert.False(node.Mempool.Exists(spend.GetHash()));
+    }
+
+    [Fact]
     public void BlockBuilderOffersChunksBestFirstAndSkipDropsTheCluster()
     {
         using var node = new MempoolNode();
