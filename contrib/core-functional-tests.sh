@@ -6,8 +6,9 @@
 #   contrib/core-functional-tests.sh /path/to/bitcoin-core [test_runner.py options and test names]
 #   contrib/core-functional-tests.sh /work/core rpc_uptime.py rpc_help.py feature_config_args.py
 #
-# Environment: SCRATCH (default /tmp/core-functional), BITCOIND (default bin/bitcoind), BITCOINCLI (default
-# bin/bitcoin-cli), ENABLE_WALLET (default false: set it once our wallet exists), JOBS (default 2).
+# Environment: SCRATCH (default: a new folder under /tmp per run, so concurrent runs do not wipe each other),
+# BITCOIND (default bin/bitcoind), BITCOINCLI (default bin/bitcoin-cli), ENABLE_WALLET (default true: bitcoind has
+# its wallet; false skips the wallet tests), JOBS (default 2).
 set -euo pipefail
 
 if [ $# -lt 1 ] || [ ! -f "$1/test/functional/test_runner.py" ]; then
@@ -17,7 +18,8 @@ if [ $# -lt 1 ] || [ ! -f "$1/test/functional/test_runner.py" ]; then
 fi
 core="$(cd "$1" && pwd)"; shift
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-scratch="${SCRATCH:-/tmp/core-functional}"
+scratch="${SCRATCH:-$(mktemp -d /tmp/core-functional.XXXXXX)}"
+echo "scratch folder: $scratch" >&2
 export BITCOIND="${BITCOIND:-$repo/bin/bitcoind}"
 export BITCOINCLI="${BITCOINCLI:-$repo/bin/bitcoin-cli}"
 for exe in "$BITCOIND" "$BITCOINCLI"; do
@@ -40,7 +42,7 @@ EXEEXT=
 RPCAUTH=$core/share/rpcauth/rpcauth.py
 
 [components]
-ENABLE_WALLET=${ENABLE_WALLET:-false}
+ENABLE_WALLET=${ENABLE_WALLET:-true}
 BUILD_BENCH=false
 ENABLE_CLI=true
 BUILD_BITCOIN_TX=false
@@ -56,48 +58,6 @@ ENABLE_USDT_TRACEPOINTS=false
 ENABLE_IPC=false
 BUILD_GUI=false
 INI
-
-# While the node has no mempool it has no getmempoolinfo or getrawmempool. The framework calls them to wait for the
-# mempool to load and to sync mempools between nodes; where the method is missing, these two spots treat the
-# mempool as loaded and empty, which is what a node without a mempool has. Nothing else of the framework changes.
-python3 - "$scratch/test/functional/test_framework" <<'PY'
-import sys
-root = sys.argv[1]
-patches = [
-    ("test_node.py",
-     "self.wait_until(lambda: rpc.getmempoolinfo()['loaded'])",
-     "self.wait_until(lambda: _mempool_loaded(rpc))"),
-    ("test_framework.py",
-     "pool = [set(r.getrawmempool()) for r in rpc_connections]",
-     "pool = [set(_raw_mempool(r)) for r in rpc_connections]"),
-]
-helpers = {
-    "test_node.py": (
-        "\n\ndef _mempool_loaded(rpc):\n"
-        "    try:\n"
-        "        return rpc.getmempoolinfo()['loaded']\n"
-        "    except JSONRPCException as e:\n"
-        "        if e.error['code'] == -32601:\n"
-        "            return True\n"
-        "        raise\n"),
-    "test_framework.py": (
-        "\n\ndef _raw_mempool(rpc):\n"
-        "    from .authproxy import JSONRPCException\n"
-        "    try:\n"
-        "        return rpc.getrawmempool()\n"
-        "    except JSONRPCException as e:\n"
-        "        if e.error['code'] == -32601:\n"
-        "            return []\n"
-        "        raise\n"),
-}
-for name, old, new in patches:
-    path = f"{root}/{name}"
-    text = open(path).read()
-    if old not in text:
-        print(f"warning: {name} changed; not patched: {old}", file=sys.stderr)
-        continue
-    open(path, "w").write(text.replace(old, new, 1) + helpers[name])
-PY
 
 exec python3 "$scratch/test/functional/test_runner.py" --jobs="${JOBS:-2}" --tmpdirprefix="$scratch/tmp" \
   --configfile="$scratch/test/config.ini" "$@"
