@@ -33,6 +33,9 @@ public class ReorgTests : IDisposable
     [Fact]
     public void ReorgToHeavierBranchSwitchesTipAndRestoresSpentCoins()
     {
+        // Events from the set-up's mining may still be queued; as in Core, a subscriber sees whatever the
+        // queue delivers after it registers, so drain it first to record only this reorg.
+        _node.Signals.SyncWithValidationInterfaceQueue();
         var recorder = new RecordingSubscriber();
         using var subscription = _node.Signals.Register(recorder);
         var forkPoint = _node.Tip;
