@@ -1,4 +1,7 @@
 using Bitcoin.Interfaces;
+using Bitcoin.Ipc.Chain;
+using Bitcoin.Ipc.Conversions;
+using Bitcoin.Ipc.Wallet;
 using Multiprocess;
 using Multiprocess.Addresses;
 using Messages = Bitcoin.Ipc.Capnp.Messages;
@@ -76,6 +79,40 @@ public sealed class IpcInitClient : IInit, IDisposable
         using var response = Connection.Call(_client.MakeRpcRequest(), p => p.InitContext());
         var rpc = response.Results.Result;
         return rpc.IsNull ? null : new RpcClient(Connection, rpc);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The proxy is <see cref="IDisposable"/>: disposing it sends <c>destroy</c>.</remarks>
+    public IChain? MakeChain()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        using var response = Connection.Call(_client.MakeChainRequest(), p => p.InitContext());
+        var chain = response.Results.Result;
+        return chain.IsNull ? null : ChainIpc.Proxy(Connection, chain);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// <paramref name="chain"/> is served to the peer for as long as the peer holds it (until it destroys the
+    /// loader or the connection ends); this process keeps ownership of the object itself. The proxy returned is
+    /// <see cref="IDisposable"/>: disposing it sends <c>destroy</c>, which makes the peer dispose its loader.
+    /// </remarks>
+    public IWalletLoader? MakeWalletLoader(IChain chain, GlobalArgs globalArgs)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(globalArgs);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var request = _client.MakeWalletLoaderRequest();
+        GlobalArgsConversions.Write(globalArgs, request.Params.InitGlobalArgs());
+        using (var served = ChainIpc.Serve(Connection, chain))
+        {
+            var p = request.Params;
+            p.Chain = served;
+        }
+
+        using var response = Connection.Call(request, p => p.InitContext());
+        var loader = response.Results.Result;
+        return loader.IsNull ? null : WalletIpc.ProxyLoader(Connection, loader);
     }
 
     /// <summary>Drops the reference to the peer's Init, and closes the connection when this client opened it.</summary>
