@@ -56,6 +56,16 @@ public sealed class BlockFilterIndex : BaseIndex
         return ReadEntry(index.Hash) is { } entry ? BasicBlockFilter.FromEncoded(index.Hash, entry.Filter) : null;
     }
 
+    /// <summary>
+    /// The hash of the filter of the block <paramref name="index"/> (what a BIP157 cfheaders message lists), or null if
+    /// the index has none for it. Cheaper than <see cref="LookupFilter"/>: the stored hash is returned as is.
+    /// </summary>
+    public uint256? LookupFilterHash(BlockIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return ReadEntry(index.Hash)?.FilterHash;
+    }
+
     /// <summary>The filter header of the block <paramref name="index"/>, or null if the index has none for it (Core's LookupFilterHeader).</summary>
     public uint256? LookupFilterHeader(BlockIndex index)
     {

@@ -394,8 +394,6 @@ public sealed class NodeNetwork
 
         if (args.GetBoolArg("-v2transport", false))
             Log.Info("BIP324 v2 transport is not implemented by this node; -v2transport is ignored and connections use v1");
-        if (args.GetBoolArg("-peerblockfilters", false))
-            Log.Info("BIP157 block filter serving is not implemented by this node; -peerblockfilters is ignored");
 
         var peerOptions = new PeerManagerOptions
         {
@@ -403,6 +401,7 @@ public sealed class NodeNetwork
             MaxExtraTxs = (int)Math.Clamp(args.GetIntArg("-blockreconstructionextratxn", 100), 0, 1_000_000),
             TxSendRate = (int)Math.Clamp(args.GetIntArg("-txsendrate", 14), 1, 1000),
             MinRelayFeePerKvB = node.Mempool?.Options.MinRelayFeeRate.FeePerKvB ?? 100,
+            BlockFilterIndex = node.BlockFilterIndex,
         };
         var peerman = new PeerManager(Connman, AddrMan, BanMan, chainman, node.Mempool, peerOptions, TimeOffsets, UserAgent);
         PeerManager = peerman;
@@ -525,7 +524,9 @@ public sealed class NodeNetwork
         {
             // Every node serves recent blocks (NODE_NETWORK_LIMITED); only an unpruned one offers the whole chain.
             LocalServices = ServiceFlags.NetworkLimited | ServiceFlags.Witness | (chainman.Blockman.IsPruneMode ? 0 : ServiceFlags.Network) |
-                            (args.GetBoolArg("-peerbloomfilters", false) ? ServiceFlags.Bloom : 0),
+                            (args.GetBoolArg("-peerbloomfilters", false) ? ServiceFlags.Bloom : 0) |
+                            // Start-up already refused -peerblockfilters without -blockfilterindex.
+                            (args.GetBoolArg("-peerblockfilters", false) ? ServiceFlags.CompactFilters : 0),
             MaxAutomaticConnections = maxConnections,
             FullRelayInboundPercent = (int)Math.Clamp(args.GetIntArg("-inboundrelaypercent", 50), 0, 100),
             SendBufferMaxSize = 1000 * args.GetIntArg("-maxsendbuffer", 1000),

@@ -202,11 +202,13 @@ public sealed partial class PeerManager
                 ProcessFeeFilter(peer, node, payload);
                 return;
             case NetMessageType.GetCFilters:
+                ProcessGetCFilters(peer, node, payload);
+                return;
             case NetMessageType.GetCFHeaders:
+                ProcessGetCFHeaders(peer, node, payload);
+                return;
             case NetMessageType.GetCFCheckpt:
-                // Compact block filters need -blockfilterindex with -peerblockfilters; this node serves neither.
-                Log.Debug(LogCategory.Net, $"peer requested unsupported block filter type: {(payload.Length > 0 ? payload[0] : 0)}, {node.DisconnectMessage()}");
-                node.RequestDisconnect();
+                ProcessGetCFCheckpt(peer, node, payload);
                 return;
             case NetMessageType.NotFound:
                 ProcessNotFound(peer, payload);

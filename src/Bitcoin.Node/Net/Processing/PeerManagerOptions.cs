@@ -1,3 +1,5 @@
+using Bitcoin.Kernel.Index;
+
 namespace Bitcoin.Node.Net.Processing;
 
 /// <summary>Net processing settings (Core's PeerManager::Options).</summary>
@@ -17,4 +19,10 @@ public sealed record PeerManagerOptions
 
     /// <summary>The -minrelaytxfee in satoshis per 1000 virtual bytes (the floor of our feefilter).</summary>
     public long MinRelayFeePerKvB { get; init; } = 100;
+
+    /// <summary>
+    /// The BIP158 basic filter index that getcfilters, getcfheaders and getcfcheckpt are answered from; requests are
+    /// only served when the local services include NODE_COMPACT_FILTERS (-peerblockfilters) as well.
+    /// </summary>
+    public BlockFilterIndex? BlockFilterIndex { get; init; }
 }
