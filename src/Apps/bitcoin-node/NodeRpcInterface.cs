@@ -5,8 +5,9 @@ using Bitcoin.Node.Context;
 namespace Apps.bitcoin_node;
 
 /// <summary>
-/// Runs JSON-RPC requests that come over IPC through the node's command table exactly as its HTTP server runs a
-/// request body (Core's <c>RpcImpl</c> calling <c>ExecuteHTTPRPC</c>), with the node as the commands' context.
+/// Runs JSON-RPC requests that come over IPC exactly as the node's HTTP server runs a request body (Core's
+/// <c>RpcImpl</c> calling <c>ExecuteHTTPRPC</c>): through the server when it runs, so <c>-rpcwhitelist</c> applies to
+/// the user the client names; with <c>-server=0</c> straight through the command table (there are no whitelists then).
 /// </summary>
 internal sealed class NodeRpcInterface(NodeContext node) : IRpc
 {
@@ -14,7 +15,9 @@ internal sealed class NodeRpcInterface(NodeContext node) : IRpc
     public JsonNode? ExecuteRpc(JsonNode? request, string uri, string user)
     {
         // IPC calls run on their own mapped thread, which waits for the answer as the caller's thread does.
-        var reply = node.RpcTable.ExecuteJsonRpcAsync(request, uri, user, node).GetAwaiter().GetResult();
+        var reply = node.RpcServer is { } server
+            ? server.ExecuteJsonRpcAsync(request, uri, user).GetAwaiter().GetResult()
+            : node.RpcTable.ExecuteJsonRpcAsync(request, uri, user, node).GetAwaiter().GetResult();
         return reply.Reply;
     }
 
