@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json.Nodes;
 using Bitcoin.Common.Json;
 using Bitcoin.Common.Logging;
 using Microsoft.AspNetCore.Builder;
@@ -58,6 +59,21 @@ public sealed class RpcHttpServer : IAsyncDisposable
 
     /// <summary>The cookie file this server wrote (deleted at stop), or null when cookie authentication is not in use.</summary>
     public string? CookieFile => _auth.CookieFile;
+
+    /// <summary>
+    /// Runs a parsed JSON-RPC body that arrived another way than HTTP (bitcoin-cli -ipcconnect's <c>executeRpc</c>) as this
+    /// server runs a request of <paramref name="authUser"/>: with the server's context and the <c>-rpcwhitelist</c>
+    /// rules, so IPC is no way around them (Core's executeRpc calls the same ExecuteHTTPRPC). A refused request gives
+    /// status 403 and no reply.
+    /// </summary>
+    public async Task<JsonRpcReply> ExecuteJsonRpcAsync(JsonNode? body, string uri, string authUser, CancellationToken cancellationToken = default)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        var request = new RpcRequest { Context = _options.Context, Uri = uri ?? "", AuthUser = authUser ?? "", CancellationToken = cancel.Token };
+        var (status, reply) = await _processor.ProcessAsync(body, request).ConfigureAwait(false);
+        Interlocked.Increment(ref _answered);
+        return new JsonRpcReply(status, reply);
+    }
 
     /// <summary>How many requests may wait for a worker before new ones get 503.</summary>
     public int WorkQueueDepth { get; }
