@@ -1,3 +1,4 @@
+using Bitcoin.Kernel.Serialization;
 using NBitcoin;
 using NBitcoin.Protocol;
 
@@ -22,10 +23,13 @@ internal sealed class PeerBloomFilter
     /// <summary>Decodes a filterload payload.</summary>
     public static PeerBloomFilter Read(byte[] payload)
     {
+        // The payload starts with the CompactSize length of the bit field, which Core reads in its canonical form only
+        // (NBitcoin's reader would take any).
+        var reader = new SpanReader(payload);
+        bool empty = reader.ReadCompactSize() == 0;
         var filter = new BloomFilter();
         filter.ReadWrite(new BitcoinStream(payload));
-        // The payload starts with the compact-size length of the bit field.
-        return new PeerBloomFilter(filter, payload.Length > 0 && payload[0] == 0);
+        return new PeerBloomFilter(filter, empty);
     }
 
     /// <summary>Within BIP37's limits (36,000 bytes, 50 hash functions).</summary>

@@ -15,11 +15,14 @@ public static class WireSerialization
 
     /// <summary>
     /// Reads one transaction (with witness when marked) at the reader's position and advances past it. Malformed
-    /// data throws <see cref="SerializationException"/>.
+    /// data, including a non-canonical CompactSize, throws <see cref="SerializationException"/> with Core's message.
     /// </summary>
     public static unsafe Transaction ReadTransaction(ref SpanReader reader, ConsensusFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
+        // NBitcoin accepts non-canonical CompactSizes; Core refuses them, so walk the bytes with Core's rules first.
+        var check = reader;
+        WireFormatCheck.SkipTransaction(ref check);
         var remaining = reader.RemainingSpan;
         long consumed;
         var tx = factory.CreateTransaction();
@@ -88,13 +91,16 @@ public static class WireSerialization
     }
 
     /// <summary>
-    /// Reads a block message's payload (header, transactions with witness). Malformed data throws
-    /// <see cref="SerializationException"/>. Hashes are cached: the block must not be modified afterwards.
+    /// Reads a block message's payload (header, transactions with witness). Malformed data, including a
+    /// non-canonical CompactSize, throws <see cref="SerializationException"/> with Core's message. Hashes are cached: the block must not be modified afterwards.
     /// </summary>
     public static Block ReadBlock(byte[] payload, ConsensusFactory factory)
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(factory);
+        // NBitcoin accepts non-canonical CompactSizes (feature_block.py's bloated transaction count); Core refuses them.
+        var check = new SpanReader(payload);
+        WireFormatCheck.SkipBlock(ref check);
         var block = factory.CreateBlock();
         try
         {
