@@ -10,8 +10,8 @@ namespace Bitcoin.Kernel.Consensus;
 /// <list type="bullet">
 /// <item>OP_CHECKMULTISIG(VERIFY) executed in a tapscript fails (TAPSCRIPT_CHECKMULTISIG); NBitcoin runs it.</item>
 /// <item>NOP2/NOP3 are not discouraged when CLTV/CSV are off, as in current Core (policy flags only).</item>
-/// <item>CONST_SCRIPTCODE: OP_CODESEPARATOR in a legacy script fails; a signature found in the script code fails
-/// (policy only; the latter is detected when the signature is pushed by the scriptSig).</item>
+/// <item>CONST_SCRIPTCODE: OP_CODESEPARATOR in a legacy script fails, ahead of any error after it; a signature found
+/// in the script code fails (policy only; the latter is detected when the signature is pushed by the scriptSig).</item>
 /// <item>Pay-to-anchor (OP_1 &lt;0x4e73&gt;) spent natively always succeeds, as in Core; NBitcoin takes it for an
 /// unknown witness program, which the policy flag DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM rejects.</item>
 /// <item>Error codes: SCRIPTNUM, CLEANSTACK for witness scripts, INVALID_STACK_OPERATION for IF on an empty stack,
@@ -25,6 +25,9 @@ public static class ScriptVerifier
     private const byte OpCheckMultiSig = (byte)OpcodeType.OP_CHECKMULTISIG;
     private const byte OpCheckMultiSigVerify = (byte)OpcodeType.OP_CHECKMULTISIGVERIFY;
     private const byte OpReserved = (byte)OpcodeType.OP_RESERVED;
+    private const byte OpCodeSeparator = (byte)OpcodeType.OP_CODESEPARATOR;
+    private const byte OpCat = (byte)OpcodeType.OP_CAT;
+    private const byte OpVerIf = (byte)OpcodeType.OP_VERIF;
 
     /// <summary>
     /// Runs scriptSig, scriptPubKey and witness of input <paramref name="inputIndex"/> of <paramref name="tx"/>,
@@ -80,7 +83,7 @@ public static class ScriptVerifier
         }
 
         result = CheckTapscriptMultiSig(result, shape, nbitcoinFlags, checker);
-        result = CheckConstScriptCode(result, shape, flags);
+        result = CheckConstScriptCode(result, shape, flags, tx, inputIndex, spentOutput, nbitcoinFlags, precomputed);
         return Translate(result, shape, nbitcoinFlags, checker);
     }
 
@@ -126,13 +129,19 @@ public static class ScriptVerifier
     }
 
     // CONST_SCRIPTCODE (policy): legacy scripts may not contain OP_CODESEPARATOR, nor contain a signature they check.
-    private static ScriptVerifyError CheckConstScriptCode(ScriptVerifyError result, SpendShape shape, ScriptVerifyFlags flags)
+    private static ScriptVerifyError CheckConstScriptCode(ScriptVerifyError result, SpendShape shape, ScriptVerifyFlags flags,
+        Transaction tx, int inputIndex, TxOut spentOutput, ScriptVerifyFlags nbitcoinFlags, PrecomputedTransactionData? precomputed)
     {
-        if (result != ScriptVerifyError.Ok || (flags & ScriptVerifyFlags.ConstScriptCode) == 0) return result;
-        if (shape.LegacyScripts.Any(s => Internal.ScriptOps.Contains(s, (byte)OpcodeType.OP_CODESEPARATOR)))
+        if ((flags & ScriptVerifyFlags.ConstScriptCode) == 0) return result;
+        if (shape.LegacyScripts.Any(s => Internal.ScriptOps.Contains(s, OpCodeSeparator)))
         {
-            return ScriptVerifyError.OpCodeSeparator;
+            // Core fails at the first OP_CODESEPARATOR it reads, so that error also wins over a later failure
+            // (p2p_invalid_tx.py: "0 0 0 OP_CODESEPARATOR OP_RETURN" must report the separator, not OP_RETURN).
+            return result == ScriptVerifyError.Ok || CodeSeparatorFailsFirst(tx, inputIndex, spentOutput, shape, nbitcoinFlags, precomputed)
+                ? ScriptVerifyError.OpCodeSeparator
+                : result;
         }
+        if (result != ScriptVerifyError.Ok) return result;
         // A signature (DER with a hash type) pushed by the scriptSig or by the checking script itself, found again in
         // that script, would be removed by FindAndDelete: Core then fails SIG_FINDANDDELETE.
         var signatures = shape.LegacyScripts
@@ -150,6 +159,54 @@ public static class ScriptVerifier
             }
         }
         return result;
+    }
+
+    // Core rejects OP_CODESEPARATOR in a legacy script wherever it is read, executed branch or not; NBitcoin has no such
+    // rule. Replaying the spend with each such opcode replaced by one that also fails wherever it is read (OP_CAT:
+    // disabled; OP_VERIF: bad opcode even unexecuted) tells whether execution gets that far: only if the replays fail
+    // with each replacement's own error was the replacement, not an earlier error, what stopped them. One case stays
+    // uncaught: a signature checked before the separator covers a script code the replacement changes, so a failing
+    // spend that checks a valid signature first keeps its later error.
+    private static bool CodeSeparatorFailsFirst(Transaction tx, int inputIndex, TxOut spentOutput, SpendShape shape,
+        ScriptVerifyFlags nbitcoinFlags, PrecomputedTransactionData? precomputed) =>
+        ReplayWithCodeSeparatorsAs(OpCat, tx, inputIndex, spentOutput, shape, nbitcoinFlags, precomputed) == NScriptError.DisabledOpCode &&
+        ReplayWithCodeSeparatorsAs(OpVerIf, tx, inputIndex, spentOutput, shape, nbitcoinFlags, precomputed) == NScriptError.BadOpCode;
+
+    private static NScriptError ReplayWithCodeSeparatorsAs(byte replacement, Transaction tx, int inputIndex, TxOut spentOutput,
+        SpendShape shape, ScriptVerifyFlags nbitcoinFlags, PrecomputedTransactionData? precomputed)
+    {
+        var input = tx.Inputs[inputIndex];
+        var scriptSig = ReplaceCodeSeparators(input.ScriptSig.ToBytes(true), replacement);
+        var scriptPubKey = ReplaceCodeSeparators(spentOutput.ScriptPubKey.ToBytes(true), replacement);
+        if (shape.RedeemScript is { } redeem && Internal.ScriptOps.Contains(redeem, OpCodeSeparator))
+        {
+            // The redeem script is the scriptSig's last push, so it ends the scriptSig; the replacement keeps its length,
+            // and the output is made to commit to the replaced script so the P2SH hash check still passes.
+            var replaced = ReplaceCodeSeparators(redeem, replacement);
+            replaced.CopyTo(scriptSig, scriptSig.Length - replaced.Length);
+            scriptPubKey = Script.FromBytesUnsafe(replaced).Hash.ScriptPubKey.ToBytes(true);
+        }
+        var output = new TxOut(spentOutput.Value, Script.FromBytesUnsafe(scriptPubKey));
+        var context = new ScriptEvaluationContext { ScriptVerify = (ScriptVerify)(uint)nbitcoinFlags };
+        try
+        {
+            return context.VerifyScript(Script.FromBytesUnsafe(scriptSig), input.WitScript ?? WitScript.Empty, output.ScriptPubKey,
+                new TransactionChecker(tx, inputIndex, output, precomputed)) ? NScriptError.OK : context.Error;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        {
+            return NScriptError.UnknownError;
+        }
+    }
+
+    private static byte[] ReplaceCodeSeparators(byte[] script, byte replacement)
+    {
+        var copy = (byte[])script.Clone();
+        foreach (var op in Internal.ScriptOps.Parse(script, out _))
+        {
+            if (op.Data == null && op.Code == OpCodeSeparator) copy[op.Offset] = replacement;
+        }
+        return copy;
     }
 
     private static bool LooksLikeSignature(byte[] data) =>
