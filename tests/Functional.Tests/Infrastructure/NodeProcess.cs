@@ -21,12 +21,16 @@ internal sealed class NodeProcess : IAsyncDisposable
     private RpcClient? _rpc;
     private bool _daemon;
 
-    private NodeProcess(string dataDir)
+    private NodeProcess(string dataDir, string executable)
     {
         DataDir = dataDir;
+        Executable = executable;
         RpcPort = FreePorts.Next();
         P2pPort = FreePorts.Next();
     }
+
+    /// <summary>The node executable in bin/: "bitcoind", or "bitcoin-node" (which runs its wallet in bitcoin-wallet).</summary>
+    public string Executable { get; }
 
     /// <summary>The data directory (-datadir).</summary>
     public string DataDir { get; }
@@ -73,7 +77,7 @@ internal sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>A node with a new, empty data directory (not started).</summary>
-    public static NodeProcess Create() => new(Directory.CreateTempSubdirectory("bitcoind-ft-").FullName);
+    public static NodeProcess Create(string executable = "bitcoind") => new(Directory.CreateTempSubdirectory("bitcoind-ft-").FullName, executable);
 
     /// <summary>The command-line arguments every start gets: chain, data directory, ports, no console log.</summary>
     public IReadOnlyList<string> BaseArguments =>
@@ -120,7 +124,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         lock (_stderr)
             _stderr.Clear();
 
-        var info = new ProcessStartInfo(RepoPaths.Executable("bitcoind"))
+        var info = new ProcessStartInfo(RepoPaths.Executable(Executable))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -6,10 +6,11 @@ namespace Functional.Tests.Wallet;
 /// <summary>A damaged wallet.dat is reported with Core's errors, at load and at start-up, and never written to.</summary>
 public sealed class CorruptWalletTests
 {
-    [Fact]
-    public async Task WalletFileThatIsNotADatabaseIsReportedAndLeftAlone()
+    [Theory]
+    [MemberData(nameof(WalletNodes.Executables), MemberType = typeof(WalletNodes))]
+    public async Task WalletFileThatIsNotADatabaseIsReportedAndLeftAlone(string executable)
     {
-        await using var node = await WalletNodes.StartAsync();
+        await using var node = await WalletNodes.StartAsync(executable);
         var path = await CreateUnloadedWalletAsync(node, "w");
         var bytes = File.ReadAllBytes(path);
         // The SQLite header ("SQLite format 3") is gone: the file is no wallet database at all.
@@ -24,10 +25,11 @@ public sealed class CorruptWalletTests
         Assert.Empty((await root.CallAsync("listwallets"))!.AsArray());
     }
 
-    [Fact]
-    public async Task WalletFileWithDamagedPagesFailsToLoadAndStartupStopsWithoutTouchingIt()
+    [Theory]
+    [MemberData(nameof(WalletNodes.Executables), MemberType = typeof(WalletNodes))]
+    public async Task WalletFileWithDamagedPagesFailsToLoadAndStartupStopsWithoutTouchingIt(string executable)
     {
-        await using var node = await WalletNodes.StartAsync();
+        await using var node = await WalletNodes.StartAsync(executable);
         var path = await CreateUnloadedWalletAsync(node, "w");
         var bytes = File.ReadAllBytes(path);
         // Everything after the first page (the schema) is overwritten: the header still says SQLite, the records are gone.

@@ -9,10 +9,11 @@ namespace Functional.Tests.Wallet;
 /// </summary>
 public sealed class CrashSafetyTests
 {
-    [Fact]
-    public async Task KillDuringSendsKeepsBalancesConsistentAndAddressesUnique()
+    [Theory]
+    [MemberData(nameof(WalletNodes.Executables), MemberType = typeof(WalletNodes))]
+    public async Task KillDuringSendsKeepsBalancesConsistentAndAddressesUnique(string executable)
     {
-        await using var node = await WalletNodes.StartAsync();
+        await using var node = await WalletNodes.StartAsync(executable);
         var payer = await node.CreateWalletAsync("payer");
         var payee = await node.CreateWalletAsync("payee");
         // Ten mature coinbases of 50 BTC (blocks 1..10) and a hundred immature ones.
@@ -80,10 +81,11 @@ public sealed class CrashSafetyTests
         Assert.Equal(payerBalances["trusted"]!.GetValue<decimal>(), coins);
     }
 
-    [Fact]
-    public async Task KillDuringRescanCatchesUpAfterRestart()
+    [Theory]
+    [MemberData(nameof(WalletNodes.Executables), MemberType = typeof(WalletNodes))]
+    public async Task KillDuringRescanCatchesUpAfterRestart(string executable)
     {
-        await using var node = await WalletNodes.StartAsync();
+        await using var node = await WalletNodes.StartAsync(executable);
         using var root = new WalletClient(node, null);
         using var reference = await CreateWatcherAsync(node, root);
         var addresses = new List<string>();

@@ -8,10 +8,11 @@ public sealed class EncryptedWalletTests
     private const string Passphrase = "correct horse battery staple";
     private const string LockedMessage = "Error: Please enter the wallet passphrase with walletpassphrase first.";
 
-    [Fact]
-    public async Task LockedWalletRefusesToSendUnlockedSendsAndTimeoutRelocks()
+    [Theory]
+    [MemberData(nameof(WalletNodes.Executables), MemberType = typeof(WalletNodes))]
+    public async Task LockedWalletRefusesToSendUnlockedSendsAndTimeoutRelocks(string executable)
     {
-        await using var node = await WalletNodes.StartAsync();
+        await using var node = await WalletNodes.StartAsync(executable);
         using var wallet = await node.CreateFundedWalletAsync("vault", Passphrase);
         using var payee = await node.CreateWalletAsync("payee");
         var address = await payee.NewAddressAsync();
@@ -43,10 +44,11 @@ public sealed class EncryptedWalletTests
         await wallet.AssertErrorAsync(-13, LockedMessage, "signmessage", address, "hello");
     }
 
-    [Fact]
-    public async Task EncryptedWalletFileHoldsNoPlainPrivateKey()
+    [Theory]
+    [MemberData(nameof(WalletNodes.Executables), MemberType = typeof(WalletNodes))]
+    public async Task EncryptedWalletFileHoldsNoPlainPrivateKey(string executable)
     {
-        await using var node = await WalletNodes.StartAsync();
+        await using var node = await WalletNodes.StartAsync(executable);
         using var wallet = await node.CreateWalletAsync("plain");
         var descriptors = (await wallet.CallAsync("listdescriptors", true))!["descriptors"]!.AsArray();
         var xprv = descriptors[0]!["desc"]!.GetValue<string>();

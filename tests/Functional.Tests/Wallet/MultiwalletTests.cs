@@ -7,10 +7,11 @@ namespace Functional.Tests.Wallet;
 /// <summary>Several wallets in one node: /wallet/&lt;name&gt; endpoints, bitcoin-cli -rpcwallet, load and unload errors.</summary>
 public sealed class MultiwalletTests
 {
-    [Fact]
-    public async Task EachEndpointReachesItsOwnWalletAndAmbiguousCallsAreRefused()
+    [Theory]
+    [MemberData(nameof(WalletNodes.Executables), MemberType = typeof(WalletNodes))]
+    public async Task EachEndpointReachesItsOwnWalletAndAmbiguousCallsAreRefused(string executable)
     {
-        await using var node = await WalletNodes.StartAsync();
+        await using var node = await WalletNodes.StartAsync(executable);
         using var alice = await node.CreateWalletAsync("alice");
         using var bob = await node.CreateWalletAsync("bob wallet");
         using var root = new WalletClient(node, null);

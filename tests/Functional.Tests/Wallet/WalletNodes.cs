@@ -12,10 +12,19 @@ internal static class WalletNodes
     /// </summary>
     public static readonly string[] WalletArguments = ["-fallbackfee=0.0002", "-keypool=10"];
 
-    /// <summary>A started regtest node with <see cref="WalletArguments"/> and <paramref name="extraArguments"/>.</summary>
-    public static async Task<NodeProcess> StartAsync(params string[] extraArguments)
+    /// <summary>
+    /// The node executables every wallet test runs against: bitcoind (wallet in the node's process) and bitcoin-node
+    /// (wallet in the bitcoin-wallet process it spawns), which must behave the same from outside.
+    /// </summary>
+    public static TheoryData<string> Executables => new("bitcoind", "bitcoin-node");
+
+    /// <summary>
+    /// A started regtest <paramref name="executable"/> (bitcoind or bitcoin-node) with <see cref="WalletArguments"/> and
+    /// <paramref name="extraArguments"/>.
+    /// </summary>
+    public static async Task<NodeProcess> StartAsync(string executable, params string[] extraArguments)
     {
-        var node = NodeProcess.Create();
+        var node = NodeProcess.Create(executable);
         try
         {
             await node.StartAsync([.. WalletArguments, .. extraArguments]);

@@ -6,10 +6,11 @@ namespace Functional.Tests.Wallet;
 /// <summary>Two wallets of one bitcoind paying each other: pending and confirmed balances, reorgs and fee bumps.</summary>
 public sealed class WalletPaymentTests
 {
-    [Fact]
-    public async Task TwoWalletsPayEachOtherAndPaymentsConfirm()
+    [Theory]
+    [MemberData(nameof(WalletNodes.Executables), MemberType = typeof(WalletNodes))]
+    public async Task TwoWalletsPayEachOtherAndPaymentsConfirm(string executable)
     {
-        await using var node = await WalletNodes.StartAsync();
+        await using var node = await WalletNodes.StartAsync(executable);
         using var alice = await node.CreateFundedWalletAsync("alice");
         using var bob = await node.CreateWalletAsync("bob");
         Assert.Equal(50m, await alice.TrustedAsync());
@@ -46,10 +47,11 @@ public sealed class WalletPaymentTests
         Assert.Equal(4m, aliceReceive!["amount"]!.GetValue<decimal>());
     }
 
-    [Fact]
-    public async Task ReorgUnconfirmsPaymentAndReconsiderConfirmsItAgain()
+    [Theory]
+    [MemberData(nameof(WalletNodes.Executables), MemberType = typeof(WalletNodes))]
+    public async Task ReorgUnconfirmsPaymentAndReconsiderConfirmsItAgain(string executable)
     {
-        await using var node = await WalletNodes.StartAsync();
+        await using var node = await WalletNodes.StartAsync(executable);
         using var alice = await node.CreateFundedWalletAsync("alice");
         using var bob = await node.CreateWalletAsync("bob");
         var txid = (await alice.CallAsync("sendtoaddress", await bob.NewAddressAsync(), 7))!.GetValue<string>();
@@ -76,10 +78,11 @@ public sealed class WalletPaymentTests
         Assert.Equal(1, (await bob.TransactionAsync(txid))["confirmations"]!.GetValue<int>());
     }
 
-    [Fact]
-    public async Task BumpFeeReplacesUnconfirmedPaymentAndOnlyTheReplacementConfirms()
+    [Theory]
+    [MemberData(nameof(WalletNodes.Executables), MemberType = typeof(WalletNodes))]
+    public async Task BumpFeeReplacesUnconfirmedPaymentAndOnlyTheReplacementConfirms(string executable)
     {
-        await using var node = await WalletNodes.StartAsync();
+        await using var node = await WalletNodes.StartAsync(executable);
         using var alice = await node.CreateFundedWalletAsync("alice");
         using var bob = await node.CreateWalletAsync("bob");
         var original = (await alice.CallAsync("sendtoaddress", await bob.NewAddressAsync(), 5))!.GetValue<string>();
