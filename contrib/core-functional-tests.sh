@@ -9,6 +9,10 @@
 # Environment: SCRATCH (default: a new folder under /tmp per run, so concurrent runs do not wipe each other),
 # BITCOIND (default bin/bitcoind), BITCOINCLI (default bin/bitcoin-cli), ENABLE_WALLET (default true: bitcoind has
 # its wallet; false skips the wallet tests), JOBS (default 2).
+# MULTIPROCESS=1 is short for BITCOIND=bin/bitcoin-node: the same tests against the multiprocess node, whose wallet
+# runs in the bitcoin-wallet process it spawns (bin/bitcoin-wallet must be built too):
+#
+#   MULTIPROCESS=1 JOBS=1 contrib/core-functional-tests.sh /work/core wallet_basic.py wallet_multiwallet.py
 set -euo pipefail
 
 if [ $# -lt 1 ] || [ ! -f "$1/test/functional/test_runner.py" ]; then
@@ -20,11 +24,22 @@ core="$(cd "$1" && pwd)"; shift
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 scratch="${SCRATCH:-$(mktemp -d /tmp/core-functional.XXXXXX)}"
 echo "scratch folder: $scratch" >&2
-export BITCOIND="${BITCOIND:-$repo/bin/bitcoind}"
+if [ "${MULTIPROCESS:-0}" = "1" ]; then
+  default_node="$repo/bin/bitcoin-node"
+else
+  default_node="$repo/bin/bitcoind"
+fi
+export BITCOIND="${BITCOIND:-$default_node}"
 export BITCOINCLI="${BITCOINCLI:-$repo/bin/bitcoin-cli}"
-for exe in "$BITCOIND" "$BITCOINCLI"; do
+executables=("$BITCOIND" "$BITCOINCLI")
+# bitcoin-node spawns its wallet process from its own directory.
+[ "$(basename "$BITCOIND")" = "bitcoin-node" ] && executables+=("$(dirname "$BITCOIND")/bitcoin-wallet")
+for exe in "${executables[@]}"; do
   [ -x "$exe" ] || { echo "$exe is missing: run 'dotnet build -c Release' first" >&2; exit 2; }
 done
+# The framework starts the node from the tests' own folders: paths given relative to here must not break.
+BITCOIND="$(realpath "$BITCOIND")"
+BITCOINCLI="$(realpath "$BITCOINCLI")"
 command -v python3 >/dev/null || { echo "python3 is required" >&2; exit 2; }
 
 rm -rf "$scratch/test"

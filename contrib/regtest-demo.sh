@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job in one command: build, start a regtest bitcoind in a temporary data directory (-daemonwait), mine 101
-# blocks with bitcoin-cli, print getblockchaininfo, and stop the node.
+# The main job in one command: build, start a regtest multiprocess node with its wallet (bin/bitcoin-node, which
+# spawns bin/bitcoin-wallet) in a temporary data directory (-daemonwait), create a wallet, mine 101 blocks to it with
+# bitcoin-cli, show its balance and the two processes, and stop the node.
 #
 #   contrib/regtest-demo.sh            # build (Release) and run
 #   SKIP_BUILD=1 contrib/regtest-demo.sh
@@ -10,20 +11,24 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
-  echo "== Building bitcoind and bitcoin-cli into bin/"
-  dotnet build -c Release -v quiet -nologo src/Apps/bitcoind/bitcoind.csproj
-  dotnet build -c Release -v quiet -nologo src/Apps/bitcoin-cli/bitcoin-cli.csproj
+  echo "== Building bitcoin-node, bitcoin-wallet and bitcoin-cli into bin/"
+  for project in bitcoin-node bitcoin-wallet bitcoin-cli; do
+    dotnet build -c Release -v quiet -nologo "src/Apps/$project/$project.csproj"
+  done
 fi
 
 datadir="$(mktemp -d "${TMPDIR:-/tmp}/regtest-demo.XXXXXX")"
 cli=("$repo/bin/bitcoin-cli" -regtest "-datadir=$datadir")
 running=0
+wait_for_exit() {
+  # The pid file goes at the very end of shutdown, after the wallet process has exited.
+  for _ in $(seq 1 300); do [ -e "$datadir/regtest/bitcoind.pid" ] || break; sleep 0.1; done
+}
 cleanup() {
   status=$?
   if [ "$running" = 1 ]; then
     "${cli[@]}" stop >/dev/null 2>&1 || true
-    # Wait for the node to finish its shutdown before removing its files.
-    for _ in $(seq 1 300); do [ -e "$datadir/regtest/bitcoind.pid" ] || break; sleep 0.1; done
+    wait_for_exit
   fi
   if [ "${KEEP_DATADIR:-0}" = "1" ]; then
     echo "== Data directory kept: $datadir"
@@ -34,19 +39,27 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== Starting bitcoind -regtest -datadir=$datadir -daemonwait"
-"$repo/bin/bitcoind" -regtest "-datadir=$datadir" -daemonwait
+echo "== Starting bitcoin-node -regtest -datadir=$datadir -fallbackfee=0.0002 -daemonwait"
+"$repo/bin/bitcoin-node" -regtest "-datadir=$datadir" -fallbackfee=0.0002 -daemonwait
 running=1
 
-# BIP173's regtest example address (the key is well known: fine for a demo, never for real coins).
-address=bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080
+echo "== bitcoin-cli createwallet demo"
+"${cli[@]}" createwallet demo
+address="$("${cli[@]}" getnewaddress)"
+echo "== bitcoin-cli getnewaddress: $address"
 echo "== bitcoin-cli generatetoaddress 101 $address"
 "${cli[@]}" generatetoaddress 101 "$address" | tail -n 3
-echo "== bitcoin-cli getblockchaininfo"
-"${cli[@]}" getblockchaininfo
+echo "== bitcoin-cli getbalance (the first block's 50 BTC have matured)"
+"${cli[@]}" getbalance
+
+node_pid="$(cat "$datadir/regtest/bitcoind.pid")"
+echo "== The node (pid $node_pid) and the wallet process it spawned"
+ps -o pid,ppid,args -p "$node_pid" --ppid "$node_pid"
 
 echo "== bitcoin-cli stop"
 "${cli[@]}" stop
-for _ in $(seq 1 300); do [ -e "$datadir/regtest/bitcoind.pid" ] || break; sleep 0.1; done
+wait_for_exit
 running=0
-grep -q "Shutdown done" "$datadir/regtest/debug.log" && echo "== The node shut down cleanly (debug.log: Shutdown done)"
+log="$datadir/regtest/debug.log"
+grep -h "Wallet process bitcoin-wallet pid .* exited" "$log" | tail -n 1 || true
+grep -q "Shutdown done" "$log" && echo "== The node and its wallet process shut down cleanly (debug.log: Shutdown done)"
