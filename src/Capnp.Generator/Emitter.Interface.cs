@@ -53,47 +53,6 @@ internal sealed partial class Emitter
         _w.Close();
     }
 
-    // Registers the names of every interface's methods and their parameter and result structs, so that RPC logs can
-    // name any call the process sees ("Init.construct$Params") without the caller supplying names.
-    private void EmitInterfaceRegistration(TypeInfo file)
-    {
-        var interfaces = new List<TypeInfo>();
-        CollectInterfaces(file, interfaces);
-        if (interfaces.Count == 0)
-            return;
-        _w.Blank();
-        _w.Summary("Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.");
-        _w.Line("#pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.");
-        _w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-        _w.Open("internal static void RegisterInterfaces()");
-        foreach (var type in interfaces)
-        {
-            var names = type.Methods.Select(m => Naming.StringLiteral(m.Method.Name));
-            var parameters = type.Methods.Select(m => Naming.StringLiteral(SchemaModel.SchemaName(model.Node(m.Method.ParamStructType))));
-            var results = type.Methods.Select(m => Naming.StringLiteral(SchemaModel.SchemaName(model.Node(m.Method.ResultStructType))));
-            _w.Line($"{Rt}Rpc.RpcSchemaRegistry.Register({type.FullName}.InterfaceId, {type.FullName}.SchemaName,");
-            _w.Line($"    [{string.Join(", ", names)}],");
-            _w.Line($"    [{string.Join(", ", parameters)}],");
-            _w.Line($"    [{string.Join(", ", results)}]);");
-        }
-
-        _w.Close();
-        _w.Line("#pragma warning restore CA2255");
-    }
-
-    private void CollectInterfaces(TypeInfo scope, List<TypeInfo> interfaces)
-    {
-        foreach (var nested in scope.Node.NestedNodes)
-        {
-            if (!model.TryGetType(nested.Id, out var type))
-                continue;
-            if (type.Node.Kind == NodeKind.Interface)
-                interfaces.Add(type);
-            if (type.Node.Kind is NodeKind.Interface or NodeKind.Struct)
-                CollectInterfaces(type, interfaces);
-        }
-    }
-
     private List<TypeInfo> Ancestors(TypeInfo info)
     {
         var result = new List<TypeInfo>();

@@ -5,6 +5,8 @@ namespace Capnp.Generator;
 /// <summary>Structs and groups: reader, builder and pipeline.</summary>
 internal sealed partial class Emitter
 {
+    private const string TextSummary = "The value in Cap'n Proto's text format, as the C++ library prints it.";
+
     private void EmitStruct(TypeInfo info)
     {
         var node = info.Node;
@@ -35,6 +37,9 @@ internal sealed partial class Emitter
             _w.Line($"public static {info.Name} Create({Rt}StructReader reader) => new(reader);");
         }
 
+        _w.Blank();
+        _w.Summary(TextSummary);
+        _w.Line("public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);");
         if (node.DiscriminantCount > 0)
         {
             _w.Blank();
@@ -208,6 +213,9 @@ internal sealed partial class Emitter
         _w.Blank();
         _w.Summary("Reads back what has been built, in place.");
         _w.Line($"public {info.FullName} AsReader() => new(_s.AsReader());");
+        _w.Blank();
+        _w.Summary(TextSummary);
+        _w.Line($"public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), {info.FullName}.TypeId);");
         if (node.DiscriminantCount > 0)
         {
             _w.Blank();

@@ -26,7 +26,7 @@ internal sealed partial class Emitter(SchemaModel model)
         _w.Open($"public static partial class {file.Name}");
         _w.Summary("The file's 64-bit id.");
         _w.Line($"public const ulong FileId = {Naming.Hex(fileId)};");
-        EmitInterfaceRegistration(file);
+        EmitRegistration(file);
         foreach (var nested in file.Node.NestedNodes)
         {
             if (model.TryGetType(nested.Id, out var info) && info.Node.Kind == NodeKind.Const)

@@ -31,7 +31,7 @@ public sealed partial class IpcConnection
         if (_logger.IsEnabled(IpcLogLevel.Debug))
             _logger.Log(IpcLogLevel.Debug, $"{{{thread.Name}}} IPC client send {name}");
         if (_logger.IsEnabled(IpcLogLevel.Trace))
-            _logger.Log(IpcLogLevel.Trace, $"send data: {MessageText.Describe(contents, _maxTraceChars)}");
+            _logger.Log(IpcLogLevel.Trace, $"send data: {MessageText.Describe(contents, name, _maxTraceChars)}");
     }
 
     private void LogClientRecv(ThreadContext thread, string name, AnyPointerReader contents)
@@ -39,7 +39,7 @@ public sealed partial class IpcConnection
         if (_logger.IsEnabled(IpcLogLevel.Debug))
             _logger.Log(IpcLogLevel.Debug, $"{{{thread.Name}}} IPC client recv {name}");
         if (_logger.IsEnabled(IpcLogLevel.Trace))
-            _logger.Log(IpcLogLevel.Trace, $"recv data: {MessageText.Describe(contents, _maxTraceChars)}");
+            _logger.Log(IpcLogLevel.Trace, $"recv data: {MessageText.Describe(contents, name, _maxTraceChars)}");
     }
 
     /// <summary>Sees every message of the RPC connection: numbers the requests this side serves and logs their
@@ -58,7 +58,7 @@ public sealed partial class IpcConnection
             if (_logger.IsEnabled(IpcLogLevel.Debug))
                 _logger.Log(IpcLogLevel.Debug, $"{{{CurrentThreadName}}} IPC server recv request  #{number} {name}");
             if (_logger.IsEnabled(IpcLogLevel.Trace))
-                _logger.Log(IpcLogLevel.Trace, $"{{{CurrentThreadName}}} request data: {MessageText.Describe(message.Content, _maxTraceChars)}");
+                _logger.Log(IpcLogLevel.Trace, $"{{{CurrentThreadName}}} request data: {MessageText.Describe(message, _maxTraceChars)}");
         }
         else if (message.Kind == RpcMessageKind.Return && message.Direction == RpcMessageDirection.Sent)
         {
@@ -79,7 +79,7 @@ public sealed partial class IpcConnection
             if (_logger.IsEnabled(IpcLogLevel.Debug))
                 _logger.Log(IpcLogLevel.Debug, $"{{{CurrentThreadName}}} IPC server send response #{request.Number} {name}");
             if (_logger.IsEnabled(IpcLogLevel.Trace))
-                _logger.Log(IpcLogLevel.Trace, $"{{{CurrentThreadName}}} response data: {MessageText.Describe(message.Content, _maxTraceChars)}");
+                _logger.Log(IpcLogLevel.Trace, $"{{{CurrentThreadName}}} response data: {MessageText.Describe(message, _maxTraceChars)}");
         }
     }
 

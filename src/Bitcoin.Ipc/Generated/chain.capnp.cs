@@ -10,31 +10,751 @@ public static partial class ChainSchema
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0x94f21a4864bd2c65UL;
 
-    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
     #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterInterfaces()
+    internal static void RegisterSchemas()
     {
+        global::System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(global::Multiprocess.Capnp.Context).Module.ModuleHandle);
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.Chain.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.Chain.SchemaName,
             ["destroy", "getHeight", "getBlockHash", "haveBlockOnDisk", "findLocatorFork", "hasBlockFilterIndex", "blockFilterMatchesAny", "findBlock", "findFirstBlockWithTimeAndHeight", "findAncestorByHeight", "findAncestorByHash", "findCommonAncestor", "findCoins", "guessVerificationProgress", "hasBlocks", "isRBFOptIn", "isInMempool", "hasDescendantsInMempool", "broadcastTransaction", "getTransactionAncestry", "calculateIndividualBumpFees", "calculateCombinedBumpFee", "getPackageLimits", "checkChainLimits", "estimateSmartFee", "estimateMaxBlocks", "mempoolMinFee", "relayMinFee", "relayIncrementalFee", "relayDustFee", "havePruned", "getPruneHeight", "isReadyToBroadcast", "isInitialBlockDownload", "shutdownRequested", "initMessage", "initWarning", "initError", "showProgress", "handleNotifications", "waitForNotificationsIfTipChanged", "waitForNotifications", "handleRpc", "rpcEnableDeprecated", "getSetting", "getSettingsList", "getRwSetting", "updateRwSetting", "overwriteRwSetting", "deleteRwSettings", "requestMempoolTransactions", "hasAssumedValidChain", "getFeeRateEstimate"],
             ["Chain.destroy$Params", "Chain.getHeight$Params", "Chain.getBlockHash$Params", "Chain.haveBlockOnDisk$Params", "Chain.findLocatorFork$Params", "Chain.hasBlockFilterIndex$Params", "Chain.blockFilterMatchesAny$Params", "Chain.findBlock$Params", "Chain.findFirstBlockWithTimeAndHeight$Params", "Chain.findAncestorByHeight$Params", "Chain.findAncestorByHash$Params", "Chain.findCommonAncestor$Params", "Chain.findCoins$Params", "Chain.guessVerificationProgress$Params", "Chain.hasBlocks$Params", "Chain.isRBFOptIn$Params", "Chain.isInMempool$Params", "Chain.hasDescendantsInMempool$Params", "Chain.broadcastTransaction$Params", "Chain.getTransactionAncestry$Params", "Chain.calculateIndividualBumpFees$Params", "Chain.calculateCombinedBumpFee$Params", "Chain.getPackageLimits$Params", "Chain.checkChainLimits$Params", "Chain.estimateSmartFee$Params", "Chain.estimateMaxBlocks$Params", "Chain.mempoolMinFee$Params", "Chain.relayMinFee$Params", "Chain.relayIncrementalFee$Params", "Chain.relayDustFee$Params", "Chain.havePruned$Params", "Chain.getPruneHeight$Params", "Chain.isReadyToBroadcast$Params", "Chain.isInitialBlockDownload$Params", "Chain.shutdownRequested$Params", "Chain.initMessage$Params", "Chain.initWarning$Params", "Chain.initError$Params", "Chain.showProgress$Params", "Chain.handleNotifications$Params", "Chain.waitForNotificationsIfTipChanged$Params", "Chain.waitForNotifications$Params", "Chain.handleRpc$Params", "Chain.rpcEnableDeprecated$Params", "Chain.getSetting$Params", "Chain.getSettingsList$Params", "Chain.getRwSetting$Params", "Chain.updateRwSetting$Params", "Chain.overwriteRwSetting$Params", "Chain.deleteRwSettings$Params", "Chain.requestMempoolTransactions$Params", "Chain.hasAssumedValidChain$Params", "Chain.getFeeRateEstimate$Params"],
-            ["Chain.destroy$Results", "Chain.getHeight$Results", "Chain.getBlockHash$Results", "Chain.haveBlockOnDisk$Results", "Chain.findLocatorFork$Results", "Chain.hasBlockFilterIndex$Results", "Chain.blockFilterMatchesAny$Results", "Chain.findBlock$Results", "Chain.findFirstBlockWithTimeAndHeight$Results", "Chain.findAncestorByHeight$Results", "Chain.findAncestorByHash$Results", "Chain.findCommonAncestor$Results", "Chain.findCoins$Results", "Chain.guessVerificationProgress$Results", "Chain.hasBlocks$Results", "Chain.isRBFOptIn$Results", "Chain.isInMempool$Results", "Chain.hasDescendantsInMempool$Results", "Chain.broadcastTransaction$Results", "Chain.getTransactionAncestry$Results", "Chain.calculateIndividualBumpFees$Results", "Chain.calculateCombinedBumpFee$Results", "Chain.getPackageLimits$Results", "Chain.checkChainLimits$Results", "Chain.estimateSmartFee$Results", "Chain.estimateMaxBlocks$Results", "Chain.mempoolMinFee$Results", "Chain.relayMinFee$Results", "Chain.relayIncrementalFee$Results", "Chain.relayDustFee$Results", "Chain.havePruned$Results", "Chain.getPruneHeight$Results", "Chain.isReadyToBroadcast$Results", "Chain.isInitialBlockDownload$Results", "Chain.shutdownRequested$Results", "Chain.initMessage$Results", "Chain.initWarning$Results", "Chain.initError$Results", "Chain.showProgress$Results", "Chain.handleNotifications$Results", "Chain.waitForNotificationsIfTipChanged$Results", "Chain.waitForNotifications$Results", "Chain.handleRpc$Results", "Chain.rpcEnableDeprecated$Results", "Chain.getSetting$Results", "Chain.getSettingsList$Results", "Chain.getRwSetting$Results", "Chain.updateRwSetting$Results", "Chain.overwriteRwSetting$Results", "Chain.deleteRwSettings$Results", "Chain.requestMempoolTransactions$Results", "Chain.hasAssumedValidChain$Results", "Chain.getFeeRateEstimate$Results"]);
+            ["Chain.destroy$Results", "Chain.getHeight$Results", "Chain.getBlockHash$Results", "Chain.haveBlockOnDisk$Results", "Chain.findLocatorFork$Results", "Chain.hasBlockFilterIndex$Results", "Chain.blockFilterMatchesAny$Results", "Chain.findBlock$Results", "Chain.findFirstBlockWithTimeAndHeight$Results", "Chain.findAncestorByHeight$Results", "Chain.findAncestorByHash$Results", "Chain.findCommonAncestor$Results", "Chain.findCoins$Results", "Chain.guessVerificationProgress$Results", "Chain.hasBlocks$Results", "Chain.isRBFOptIn$Results", "Chain.isInMempool$Results", "Chain.hasDescendantsInMempool$Results", "Chain.broadcastTransaction$Results", "Chain.getTransactionAncestry$Results", "Chain.calculateIndividualBumpFees$Results", "Chain.calculateCombinedBumpFee$Results", "Chain.getPackageLimits$Results", "Chain.checkChainLimits$Results", "Chain.estimateSmartFee$Results", "Chain.estimateMaxBlocks$Results", "Chain.mempoolMinFee$Results", "Chain.relayMinFee$Results", "Chain.relayIncrementalFee$Results", "Chain.relayDustFee$Results", "Chain.havePruned$Results", "Chain.getPruneHeight$Results", "Chain.isReadyToBroadcast$Results", "Chain.isInitialBlockDownload$Results", "Chain.shutdownRequested$Results", "Chain.initMessage$Results", "Chain.initWarning$Results", "Chain.initError$Results", "Chain.showProgress$Results", "Chain.handleNotifications$Results", "Chain.waitForNotificationsIfTipChanged$Results", "Chain.waitForNotifications$Results", "Chain.handleRpc$Results", "Chain.rpcEnableDeprecated$Results", "Chain.getSetting$Results", "Chain.getSettingsList$Results", "Chain.getRwSetting$Results", "Chain.updateRwSetting$Results", "Chain.overwriteRwSetting$Results", "Chain.deleteRwSettings$Results", "Chain.requestMempoolTransactions$Results", "Chain.hasAssumedValidChain$Results", "Chain.getFeeRateEstimate$Results"],
+            [0xfbe5afe509594fb1UL, 0x839dd860f5e68f6cUL, 0x997490ee37508689UL, 0x9422973fac6ada43UL, 0xbd1525d866cd3046UL, 0xaf9a1e34a5cae359UL, 0xfd1399c0f4d9cb90UL, 0x927f47fa6dbd882bUL, 0xdc86772749090338UL, 0xfc49f074b7134ce8UL, 0xbf69d7b72c465db2UL, 0xd4dee6041f96ffdcUL, 0xe97ee1bacd429544UL, 0xb1d1338ddf248fcfUL, 0xba4d1ec0fd0fb191UL, 0xd13695b5c0e7f162UL, 0xb021795afb52a3beUL, 0x99157fbc6dea042eUL, 0x8a740cd45d901432UL, 0x8992d54b029fa059UL, 0xfd4e472b9e23248dUL, 0xcf65cdc10881f7a0UL, 0xafae52ad19d26b84UL, 0x81587a2e94140229UL, 0xd888b015c2fc0b1fUL, 0x903e01a761eb43e8UL, 0x99a850de2d74024cUL, 0xecb09777f642a0fbUL, 0xd57d2b05f815e833UL, 0x8d6c280c8a190a4aUL, 0xca4402cf19cd76a0UL, 0xe2e96a91c6e0f853UL, 0xa02d0d464eb9790fUL, 0x8f0563e4e96da276UL, 0xb87b455494bb15e3UL, 0x9a55784320a8b4adUL, 0x8639d472fa766702UL, 0x9be2b99e6805ed93UL, 0xfb20e81fad00db17UL, 0xa2255cdd442070dcUL, 0xb9fd6e0c0b821bccUL, 0x871e82b6ddcad596UL, 0xe9330ca0a091134eUL, 0x9f5d40ca3c7aa8ceUL, 0x8a7cb38770ea1dc7UL, 0xd6c79a2b011687a4UL, 0x9cab47bb6fb688edUL, 0xedc5de233d78be56UL, 0xb0739496216e3f0aUL, 0x991e051a66900948UL, 0xabbfa71ec513d736UL, 0x9a96c8b9d2494f8eUL, 0xb6fa4c3027bfc6e9UL],
+            [0xf96a75c60924a0a9UL, 0xb8f5f6088793526eUL, 0xb9d80f6127a840cdUL, 0x9c8f870fa7600329UL, 0xa0fad0ea361b9981UL, 0xe1c1ba3b3f91009bUL, 0x88d07e2356e0b7bbUL, 0xa84866d020728a26UL, 0x8cc90209ecd4f212UL, 0xe634c98fac8648a9UL, 0xc35c727bf870d31eUL, 0xb7e8c3cec61cc2b6UL, 0xb15f5b6fa1145db8UL, 0xb53f818b95db3500UL, 0xac27adb393dd972cUL, 0xad07cde451bb55daUL, 0xa878eb2d9fd71672UL, 0x87cf3c829afea937UL, 0xfee41a0cdd4b6137UL, 0xcd91e603a145b324UL, 0xadb1fd513ce0a43eUL, 0xfa2e3f4e5b9bc224UL, 0xf3217112077bcc43UL, 0xcfea2e86ed42ebe3UL, 0xbbd26e43c970f3caUL, 0x94b212197c6f8400UL, 0xa9e90a6c044e3fedUL, 0xe8598d179641a635UL, 0xa4169a4c771c080dUL, 0xcabc9d37f47be255UL, 0xc6c469852cbc148fUL, 0xd114851be2a468c4UL, 0xbcc779d9f1a3be56UL, 0xcc3025ced81bec22UL, 0xe3862c447c3467c8UL, 0xef6664aea6ea9dd2UL, 0x8631e66b88321dbdUL, 0xa41100dace8f6862UL, 0xa2fc06de1146ab56UL, 0x806121fc88fc0ffaUL, 0xd14ecbdbc7a11b28UL, 0xa8ea11695815410eUL, 0xe1e38afc108e6e9eUL, 0xca9b4173d6555a3aUL, 0xcb2d74a781da45fbUL, 0xf4df0de0d5fcfa9fUL, 0xf46b18464e6581b4UL, 0xe433806291673abcUL, 0xc3290a8c65fc071aUL, 0xb84228226750d1aeUL, 0xf43104fc2dce8958UL, 0xdd00f6ed4c209748UL, 0xc1fbd52dae69b747UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfbe5afe509594fb1UL, "Chain.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf96a75c60924a0a9UL, "Chain.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x839dd860f5e68f6cUL, "Chain.getHeight$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb8f5f6088793526eUL, "Chain.getHeight$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("hasResult", 32, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x997490ee37508689UL, "Chain.getBlockHash$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("height", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb9d80f6127a840cdUL, "Chain.getBlockHash$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9422973fac6ada43UL, "Chain.haveBlockOnDisk$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("height", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9c8f870fa7600329UL, "Chain.haveBlockOnDisk$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbd1525d866cd3046UL, "Chain.findLocatorFork$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("locator", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa0fad0ea361b9981UL, "Chain.findLocatorFork$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("hasResult", 32, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xaf9a1e34a5cae359UL, "Chain.hasBlockFilterIndex$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("filterType", 0, global::Capnp.TypeSchema.UInt8),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe1c1ba3b3f91009bUL, "Chain.hasBlockFilterIndex$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfd1399c0f4d9cb90UL, "Chain.blockFilterMatchesAny$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("filterType", 0, global::Capnp.TypeSchema.UInt8),
+            global::Capnp.FieldSchema.Slot("blockHash", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("filterSet", 2, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Data)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x88d07e2356e0b7bbUL, "Chain.blockFilterMatchesAny$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("hasResult", 1, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x927f47fa6dbd882bUL, "Chain.findBlock$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("hash", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("block", 2, global::Capnp.TypeSchema.Struct(0xedde51f40e3cad2aUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa84866d020728a26UL, "Chain.findBlock$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("block", 0, global::Capnp.TypeSchema.Struct(0x980d6d9f8f8630feUL)),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdc86772749090338UL, "Chain.findFirstBlockWithTimeAndHeight$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("minTime", 0, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("minHeight", 2, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("block", 1, global::Capnp.TypeSchema.Struct(0xedde51f40e3cad2aUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8cc90209ecd4f212UL, "Chain.findFirstBlockWithTimeAndHeight$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("block", 0, global::Capnp.TypeSchema.Struct(0x980d6d9f8f8630feUL)),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfc49f074b7134ce8UL, "Chain.findAncestorByHeight$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("blockHash", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("ancestorHeight", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("ancestor", 2, global::Capnp.TypeSchema.Struct(0xedde51f40e3cad2aUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe634c98fac8648a9UL, "Chain.findAncestorByHeight$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("ancestor", 0, global::Capnp.TypeSchema.Struct(0x980d6d9f8f8630feUL)),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbf69d7b72c465db2UL, "Chain.findAncestorByHash$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("blockHash", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("ancestorHash", 2, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("ancestor", 3, global::Capnp.TypeSchema.Struct(0xedde51f40e3cad2aUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc35c727bf870d31eUL, "Chain.findAncestorByHash$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("ancestor", 0, global::Capnp.TypeSchema.Struct(0x980d6d9f8f8630feUL)),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd4dee6041f96ffdcUL, "Chain.findCommonAncestor$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("blockHash1", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("blockHash2", 2, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("ancestor", 3, global::Capnp.TypeSchema.Struct(0xedde51f40e3cad2aUL)),
+            global::Capnp.FieldSchema.Slot("block1", 4, global::Capnp.TypeSchema.Struct(0xedde51f40e3cad2aUL)),
+            global::Capnp.FieldSchema.Slot("block2", 5, global::Capnp.TypeSchema.Struct(0xedde51f40e3cad2aUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb7e8c3cec61cc2b6UL, "Chain.findCommonAncestor$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("ancestor", 0, global::Capnp.TypeSchema.Struct(0x980d6d9f8f8630feUL)),
+            global::Capnp.FieldSchema.Slot("block1", 1, global::Capnp.TypeSchema.Struct(0x980d6d9f8f8630feUL)),
+            global::Capnp.FieldSchema.Slot("block2", 2, global::Capnp.TypeSchema.Struct(0x980d6d9f8f8630feUL)),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe97ee1bacd429544UL, "Chain.findCoins$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("coins", 1, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Data, global::Capnp.TypeSchema.Data)))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb15f5b6fa1145db8UL, "Chain.findCoins$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("coins", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Data, global::Capnp.TypeSchema.Data)))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb1d1338ddf248fcfUL, "Chain.guessVerificationProgress$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("blockHash", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb53f818b95db3500UL, "Chain.guessVerificationProgress$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Float64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xba4d1ec0fd0fb191UL, "Chain.hasBlocks$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("blockHash", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("minHeight", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("maxHeight", 1, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("hasMaxHeight", 64, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xac27adb393dd972cUL, "Chain.hasBlocks$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd13695b5c0e7f162UL, "Chain.isRBFOptIn$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("tx", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xad07cde451bb55daUL, "Chain.isRBFOptIn$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb021795afb52a3beUL, "Chain.isInMempool$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txid", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa878eb2d9fd71672UL, "Chain.isInMempool$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x99157fbc6dea042eUL, "Chain.hasDescendantsInMempool$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txid", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x87cf3c829afea937UL, "Chain.hasDescendantsInMempool$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8a740cd45d901432UL, "Chain.broadcastTransaction$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("tx", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("maxTxFee", 0, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("broadcastMethod", 2, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfee41a0cdd4b6137UL, "Chain.broadcastTransaction$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("error", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8992d54b029fa059UL, "Chain.getTransactionAncestry$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txid", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcd91e603a145b324UL, "Chain.getTransactionAncestry$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("ancestors", 0, global::Capnp.TypeSchema.UInt64),
+            global::Capnp.FieldSchema.Slot("descendants", 1, global::Capnp.TypeSchema.UInt64),
+            global::Capnp.FieldSchema.Slot("ancestorsize", 2, global::Capnp.TypeSchema.UInt64),
+            global::Capnp.FieldSchema.Slot("ancestorfees", 3, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfd4e472b9e23248dUL, "Chain.calculateIndividualBumpFees$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("outpoints", 1, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Data)),
+            global::Capnp.FieldSchema.Slot("targetFeerate", 2, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xadb1fd513ce0a43eUL, "Chain.calculateIndividualBumpFees$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0xb6061f707b66a314UL, global::Capnp.BrandScope.Bind(0xb6061f707b66a314UL, global::Capnp.TypeSchema.Data)))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcf65cdc10881f7a0UL, "Chain.calculateCombinedBumpFee$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("outpoints", 1, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Data)),
+            global::Capnp.FieldSchema.Slot("targetFeerate", 2, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfa2e3f4e5b9bc224UL, "Chain.calculateCombinedBumpFee$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("hasResult", 64, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xafae52ad19d26b84UL, "Chain.getPackageLimits$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf3217112077bcc43UL, "Chain.getPackageLimits$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("ancestors", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("descendants", 1, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x81587a2e94140229UL, "Chain.checkChainLimits$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("tx", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcfea2e86ed42ebe3UL, "Chain.checkChainLimits$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Struct(0xc55a33a945f4410cUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd888b015c2fc0b1fUL, "Chain.estimateSmartFee$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("numBlocks", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("conservative", 32, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("wantCalc", 33, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbbd26e43c970f3caUL, "Chain.estimateSmartFee$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("calc", 0, global::Capnp.TypeSchema.Struct(0xa1146c2d9df953f0UL)),
+            global::Capnp.FieldSchema.Slot("result", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x903e01a761eb43e8UL, "Chain.estimateMaxBlocks$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x94b212197c6f8400UL, "Chain.estimateMaxBlocks$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x99a850de2d74024cUL, "Chain.mempoolMinFee$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa9e90a6c044e3fedUL, "Chain.mempoolMinFee$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xecb09777f642a0fbUL, "Chain.relayMinFee$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe8598d179641a635UL, "Chain.relayMinFee$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd57d2b05f815e833UL, "Chain.relayIncrementalFee$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa4169a4c771c080dUL, "Chain.relayIncrementalFee$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8d6c280c8a190a4aUL, "Chain.relayDustFee$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcabc9d37f47be255UL, "Chain.relayDustFee$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xca4402cf19cd76a0UL, "Chain.havePruned$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc6c469852cbc148fUL, "Chain.havePruned$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe2e96a91c6e0f853UL, "Chain.getPruneHeight$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd114851be2a468c4UL, "Chain.getPruneHeight$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("hasResult", 32, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa02d0d464eb9790fUL, "Chain.isReadyToBroadcast$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbcc779d9f1a3be56UL, "Chain.isReadyToBroadcast$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8f0563e4e96da276UL, "Chain.isInitialBlockDownload$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcc3025ced81bec22UL, "Chain.isInitialBlockDownload$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb87b455494bb15e3UL, "Chain.shutdownRequested$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe3862c447c3467c8UL, "Chain.shutdownRequested$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9a55784320a8b4adUL, "Chain.initMessage$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("message", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xef6664aea6ea9dd2UL, "Chain.initMessage$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8639d472fa766702UL, "Chain.initWarning$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("message", 1, global::Capnp.TypeSchema.Struct(0x8ab5bd30b9c0e6b8UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8631e66b88321dbdUL, "Chain.initWarning$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9be2b99e6805ed93UL, "Chain.initError$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("message", 1, global::Capnp.TypeSchema.Struct(0x8ab5bd30b9c0e6b8UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa41100dace8f6862UL, "Chain.initError$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfb20e81fad00db17UL, "Chain.showProgress$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("title", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("progress", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("resumePossible", 32, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa2fc06de1146ab56UL, "Chain.showProgress$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa2255cdd442070dcUL, "Chain.handleNotifications$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("notifications", 1, global::Capnp.TypeSchema.Interface(0x9ac9db48ba219039UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x806121fc88fc0ffaUL, "Chain.handleNotifications$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb9fd6e0c0b821bccUL, "Chain.waitForNotificationsIfTipChanged$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("oldTip", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd14ecbdbc7a11b28UL, "Chain.waitForNotificationsIfTipChanged$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x871e82b6ddcad596UL, "Chain.waitForNotifications$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa8ea11695815410eUL, "Chain.waitForNotifications$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe9330ca0a091134eUL, "Chain.handleRpc$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("command", 1, global::Capnp.TypeSchema.Struct(0xcf447f100da2859aUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe1e38afc108e6e9eUL, "Chain.handleRpc$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9f5d40ca3c7aa8ceUL, "Chain.rpcEnableDeprecated$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("method", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xca9b4173d6555a3aUL, "Chain.rpcEnableDeprecated$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8a7cb38770ea1dc7UL, "Chain.getSetting$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("name", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcb2d74a781da45fbUL, "Chain.getSetting$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd6c79a2b011687a4UL, "Chain.getSettingsList$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("name", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf4df0de0d5fcfa9fUL, "Chain.getSettingsList$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Text)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9cab47bb6fb688edUL, "Chain.getRwSetting$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("name", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf46b18464e6581b4UL, "Chain.getRwSetting$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xedc5de233d78be56UL, "Chain.updateRwSetting$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("name", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("update", 2, global::Capnp.TypeSchema.Interface(0x995e7b64fb44bec5UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe433806291673abcUL, "Chain.updateRwSetting$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb0739496216e3f0aUL, "Chain.overwriteRwSetting$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("name", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("value", 2, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("action", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc3290a8c65fc071aUL, "Chain.overwriteRwSetting$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x991e051a66900948UL, "Chain.deleteRwSettings$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("name", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("action", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb84228226750d1aeUL, "Chain.deleteRwSettings$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xabbfa71ec513d736UL, "Chain.requestMempoolTransactions$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("notifications", 1, global::Capnp.TypeSchema.Interface(0x9ac9db48ba219039UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf43104fc2dce8958UL, "Chain.requestMempoolTransactions$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9a96c8b9d2494f8eUL, "Chain.hasAssumedValidChain$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdd00f6ed4c209748UL, "Chain.hasAssumedValidChain$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb6fa4c3027bfc6e9UL, "Chain.getFeeRateEstimate$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("numBlocks", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("conservative", 32, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc1fbd52dae69b747UL, "Chain.getFeeRateEstimate$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Struct(0xee08a729d1d2aeacUL)),
+            global::Capnp.FieldSchema.Slot("error", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("hasError", 0, global::Capnp.TypeSchema.Bool),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.SchemaName,
             ["destroy", "transactionAddedToMempool", "transactionRemovedFromMempool", "blockConnected", "blockDisconnected", "updatedBlockTip", "chainStateFlushed"],
             ["ChainNotifications.destroy$Params", "ChainNotifications.transactionAddedToMempool$Params", "ChainNotifications.transactionRemovedFromMempool$Params", "ChainNotifications.blockConnected$Params", "ChainNotifications.blockDisconnected$Params", "ChainNotifications.updatedBlockTip$Params", "ChainNotifications.chainStateFlushed$Params"],
-            ["ChainNotifications.destroy$Results", "ChainNotifications.transactionAddedToMempool$Results", "ChainNotifications.transactionRemovedFromMempool$Results", "ChainNotifications.blockConnected$Results", "ChainNotifications.blockDisconnected$Results", "ChainNotifications.updatedBlockTip$Results", "ChainNotifications.chainStateFlushed$Results"]);
+            ["ChainNotifications.destroy$Results", "ChainNotifications.transactionAddedToMempool$Results", "ChainNotifications.transactionRemovedFromMempool$Results", "ChainNotifications.blockConnected$Results", "ChainNotifications.blockDisconnected$Results", "ChainNotifications.updatedBlockTip$Results", "ChainNotifications.chainStateFlushed$Results"],
+            [0xe409d194f53361f7UL, 0xa55b849cdb8e56ecUL, 0xfae2f1f7c55c5770UL, 0xbb0fb8054c34db98UL, 0xdf913292d4a19d6aUL, 0x8e1428b38b104062UL, 0xe4ca2f8afbec333fUL],
+            [0xd82d194c8f8a817cUL, 0xacc847a96743c19eUL, 0xcbd70c909d55c041UL, 0xb38d9740fa8a7a05UL, 0x8918ab7126613965UL, 0x9e54107dd3fdc9a8UL, 0x9825c86e314bccacUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe409d194f53361f7UL, "ChainNotifications.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd82d194c8f8a817cUL, "ChainNotifications.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa55b849cdb8e56ecUL, "ChainNotifications.transactionAddedToMempool$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("tx", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xacc847a96743c19eUL, "ChainNotifications.transactionAddedToMempool$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfae2f1f7c55c5770UL, "ChainNotifications.transactionRemovedFromMempool$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("tx", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("reason", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcbd70c909d55c041UL, "ChainNotifications.transactionRemovedFromMempool$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbb0fb8054c34db98UL, "ChainNotifications.blockConnected$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("role", 1, global::Capnp.TypeSchema.Struct(0xfc64a127a9c6d56aUL)),
+            global::Capnp.FieldSchema.Slot("block", 2, global::Capnp.TypeSchema.Struct(0x9515caf33b457880UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb38d9740fa8a7a05UL, "ChainNotifications.blockConnected$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdf913292d4a19d6aUL, "ChainNotifications.blockDisconnected$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("block", 1, global::Capnp.TypeSchema.Struct(0x9515caf33b457880UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8918ab7126613965UL, "ChainNotifications.blockDisconnected$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8e1428b38b104062UL, "ChainNotifications.updatedBlockTip$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9e54107dd3fdc9a8UL, "ChainNotifications.updatedBlockTip$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe4ca2f8afbec333fUL, "ChainNotifications.chainStateFlushed$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("role", 1, global::Capnp.TypeSchema.Struct(0xfc64a127a9c6d56aUL)),
+            global::Capnp.FieldSchema.Slot("locator", 2, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9825c86e314bccacUL, "ChainNotifications.chainStateFlushed$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.ChainClient.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.ChainClient.SchemaName,
             ["destroy", "registerRpcs", "verify", "load", "start", "stop", "setMockTime", "schedulerMockForward"],
             ["ChainClient.destroy$Params", "ChainClient.registerRpcs$Params", "ChainClient.verify$Params", "ChainClient.load$Params", "ChainClient.start$Params", "ChainClient.stop$Params", "ChainClient.setMockTime$Params", "ChainClient.schedulerMockForward$Params"],
-            ["ChainClient.destroy$Results", "ChainClient.registerRpcs$Results", "ChainClient.verify$Results", "ChainClient.load$Results", "ChainClient.start$Results", "ChainClient.stop$Results", "ChainClient.setMockTime$Results", "ChainClient.schedulerMockForward$Results"]);
+            ["ChainClient.destroy$Results", "ChainClient.registerRpcs$Results", "ChainClient.verify$Results", "ChainClient.load$Results", "ChainClient.start$Results", "ChainClient.stop$Results", "ChainClient.setMockTime$Results", "ChainClient.schedulerMockForward$Results"],
+            [0xe8f9f8bf27e95fc1UL, 0xd34f6e52e70db164UL, 0xbf3e25c1bfcfa70eUL, 0xb42ede140fb264c2UL, 0xf3a8e892655b137cUL, 0x8466a3d3782b6520UL, 0xd88aef3ba6d1ddecUL, 0xbcb385f23ea5b1c6UL],
+            [0xf9c53a9e790c564eUL, 0x8f4b15df7098474cUL, 0xed57f56e163ab031UL, 0x88bf004c8e0970a5UL, 0x8437ab7ac0a25ecfUL, 0xc223290e66ec5104UL, 0xa21751776afcf485UL, 0xeaf54c797a607fd5UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe8f9f8bf27e95fc1UL, "ChainClient.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf9c53a9e790c564eUL, "ChainClient.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd34f6e52e70db164UL, "ChainClient.registerRpcs$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8f4b15df7098474cUL, "ChainClient.registerRpcs$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbf3e25c1bfcfa70eUL, "ChainClient.verify$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xed57f56e163ab031UL, "ChainClient.verify$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb42ede140fb264c2UL, "ChainClient.load$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x88bf004c8e0970a5UL, "ChainClient.load$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf3a8e892655b137cUL, "ChainClient.start$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("scheduler", 0, global::Capnp.TypeSchema.Void),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8437ab7ac0a25ecfUL, "ChainClient.start$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8466a3d3782b6520UL, "ChainClient.stop$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc223290e66ec5104UL, "ChainClient.stop$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd88aef3ba6d1ddecUL, "ChainClient.setMockTime$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("time", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa21751776afcf485UL, "ChainClient.setMockTime$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbcb385f23ea5b1c6UL, "ChainClient.schedulerMockForward$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("deltaSeconds", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xeaf54c797a607fd5UL, "ChainClient.schedulerMockForward$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcf447f100da2859aUL, "RPCCommand", 0,
+        [
+            global::Capnp.FieldSchema.Slot("category", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("name", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("actor", 2, global::Capnp.TypeSchema.Interface(0xef421ff8403487a5UL)),
+            global::Capnp.FieldSchema.Slot("argNames", 3, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8cb8812c575d5584UL))),
+            global::Capnp.FieldSchema.Slot("uniqueId", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8cb8812c575d5584UL, "RPCArg", 0,
+        [
+            global::Capnp.FieldSchema.Slot("name", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("namedOnly", 0, global::Capnp.TypeSchema.Bool),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.ActorCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.ActorCallback.SchemaName,
             ["call"],
             ["ActorCallback.call$Params"],
-            ["ActorCallback.call$Results"]);
+            ["ActorCallback.call$Results"],
+            [0xd00f1ce2b514ef9eUL],
+            [0xfd5835c9639acc06UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd00f1ce2b514ef9eUL, "ActorCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("request", 1, global::Capnp.TypeSchema.Struct(0xd804f4dad81929c9UL)),
+            global::Capnp.FieldSchema.Slot("response", 2, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("lastCallback", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfd5835c9639acc06UL, "ActorCallback.call$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("error", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("rpcError", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("typeError", 2, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("helpResult", 3, global::Capnp.TypeSchema.Struct(0xc38a63499212f3e4UL)),
+            global::Capnp.FieldSchema.Slot("response", 4, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc38a63499212f3e4UL, "HelpResult", 0,
+        [
+            global::Capnp.FieldSchema.Slot("message", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd804f4dad81929c9UL, "JSONRPCRequest", 0,
+        [
+            global::Capnp.FieldSchema.Slot("id", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("method", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("params", 2, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("mode", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("uri", 3, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("authUser", 4, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("peerAddr", 5, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("version", 1, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xedde51f40e3cad2aUL, "FoundBlockParam", 0,
+        [
+            global::Capnp.FieldSchema.Slot("wantHash", 0, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("wantHeight", 1, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("wantTime", 2, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("wantMaxTime", 3, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("wantMtpTime", 4, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("wantInActiveChain", 5, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("wantLocator", 6, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("nextBlock", 0, global::Capnp.TypeSchema.Struct(0xedde51f40e3cad2aUL)),
+            global::Capnp.FieldSchema.Slot("wantData", 7, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x980d6d9f8f8630feUL, "FoundBlockResult", 0,
+        [
+            global::Capnp.FieldSchema.Slot("hash", 0, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("height", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("time", 1, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("maxTime", 2, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("mtpTime", 3, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("inActiveChain", 32, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("locator", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("nextBlock", 2, global::Capnp.TypeSchema.Struct(0x980d6d9f8f8630feUL)),
+            global::Capnp.FieldSchema.Slot("data", 3, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("found", 33, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9515caf33b457880UL, "BlockInfo", 0,
+        [
+            global::Capnp.FieldSchema.Slot("hash", 0, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("prevHash", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("height", 0, global::Capnp.TypeSchema.Int32, defaultBits: 0xffffffffUL),
+            global::Capnp.FieldSchema.Slot("fileNumber", 1, global::Capnp.TypeSchema.Int32, defaultBits: 0xffffffffUL),
+            global::Capnp.FieldSchema.Slot("dataPos", 2, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("data", 2, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("undoData", 3, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("chainTimeMax", 3, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfc64a127a9c6d56aUL, "ChainstateRole", 0,
+        [
+            global::Capnp.FieldSchema.Slot("validated", 0, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("historical", 1, global::Capnp.TypeSchema.Bool),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.SettingsUpdateCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.SettingsUpdateCallback.SchemaName,
             ["destroy", "call"],
             ["SettingsUpdateCallback.destroy$Params", "SettingsUpdateCallback.call$Params"],
-            ["SettingsUpdateCallback.destroy$Results", "SettingsUpdateCallback.call$Results"]);
+            ["SettingsUpdateCallback.destroy$Results", "SettingsUpdateCallback.call$Results"],
+            [0x9ecf23eab7d1a526UL, 0xcfef4e4c86b5bfbeUL],
+            [0xd3ee1c7a231380bdUL, 0xc5e6fc2dfe3ca23bUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9ecf23eab7d1a526UL, "SettingsUpdateCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd3ee1c7a231380bdUL, "SettingsUpdateCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcfef4e4c86b5bfbeUL, "SettingsUpdateCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("value", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc5e6fc2dfe3ca23bUL, "SettingsUpdateCallback.call$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("value", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("hasResult", 32, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xee08a729d1d2aeacUL, "FeeRateEstimation", 0,
+        [
+            global::Capnp.FieldSchema.Slot("estimator", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("fee", 1, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("virtualSize", 1, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("returnedTarget", 4, global::Capnp.TypeSchema.Int32),
+        ]));
     }
     #pragma warning restore CA2255
 }
@@ -132,6 +852,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -156,6 +879,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -206,6 +932,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -225,6 +954,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -262,6 +994,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetHeightParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -286,6 +1021,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetHeightParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetHeightParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -336,6 +1074,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetHeightResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public int Result => _s.ReadInt32(0);
 
         public bool HasResult => _s.ReadBool(32);
@@ -359,6 +1100,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetHeightResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetHeightResults.TypeId);
 
             public int Result
             {
@@ -408,6 +1152,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetBlockHashParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -434,6 +1181,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetBlockHashParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetBlockHashParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -490,6 +1240,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetBlockHashResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::System.ReadOnlyMemory<byte> Result => _s.ReadData(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -514,6 +1267,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetBlockHashResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetBlockHashResults.TypeId);
 
             public global::System.ReadOnlyMemory<byte> Result => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -562,6 +1318,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HaveBlockOnDiskParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -588,6 +1347,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HaveBlockOnDiskParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HaveBlockOnDiskParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -644,6 +1406,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HaveBlockOnDiskResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a HaveBlockOnDiskResults in a message.</summary>
@@ -665,6 +1430,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HaveBlockOnDiskResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HaveBlockOnDiskResults.TypeId);
 
             public bool Result
             {
@@ -708,6 +1476,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FindLocatorForkParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -737,6 +1508,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.FindLocatorForkParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.FindLocatorForkParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -798,6 +1572,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FindLocatorForkResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public int Result => _s.ReadInt32(0);
 
         public bool HasResult => _s.ReadBool(32);
@@ -821,6 +1598,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.FindLocatorForkResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.FindLocatorForkResults.TypeId);
 
             public int Result
             {
@@ -870,6 +1650,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HasBlockFilterIndexParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -896,6 +1679,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HasBlockFilterIndexParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HasBlockFilterIndexParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -952,6 +1738,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HasBlockFilterIndexResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a HasBlockFilterIndexResults in a message.</summary>
@@ -973,6 +1762,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HasBlockFilterIndexResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HasBlockFilterIndexResults.TypeId);
 
             public bool Result
             {
@@ -1016,6 +1808,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BlockFilterMatchesAnyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1052,6 +1847,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.BlockFilterMatchesAnyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.BlockFilterMatchesAnyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1130,6 +1928,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BlockFilterMatchesAnyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         public bool HasResult => _s.ReadBool(1);
@@ -1153,6 +1954,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.BlockFilterMatchesAnyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.BlockFilterMatchesAnyResults.TypeId);
 
             public bool Result
             {
@@ -1202,6 +2006,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FindBlockParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1236,6 +2043,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.FindBlockParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.FindBlockParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1310,6 +2120,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FindBlockResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult Block => new(_s.ReadStruct(0));
 
         /// <summary>True when Block is set (its pointer is not null).</summary>
@@ -1336,6 +2149,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.FindBlockResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.FindBlockResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult.Builder Block => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult.Builder.Size));
 
@@ -1392,6 +2208,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FindFirstBlockWithTimeAndHeightParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1425,6 +2244,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.FindFirstBlockWithTimeAndHeightParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.FindFirstBlockWithTimeAndHeightParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1500,6 +2322,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FindFirstBlockWithTimeAndHeightResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult Block => new(_s.ReadStruct(0));
 
         /// <summary>True when Block is set (its pointer is not null).</summary>
@@ -1526,6 +2351,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.FindFirstBlockWithTimeAndHeightResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.FindFirstBlockWithTimeAndHeightResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult.Builder Block => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult.Builder.Size));
 
@@ -1582,6 +2410,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FindAncestorByHeightParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1618,6 +2449,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.FindAncestorByHeightParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.FindAncestorByHeightParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1698,6 +2532,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FindAncestorByHeightResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult Ancestor => new(_s.ReadStruct(0));
 
         /// <summary>True when Ancestor is set (its pointer is not null).</summary>
@@ -1724,6 +2561,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.FindAncestorByHeightResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.FindAncestorByHeightResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult.Builder Ancestor => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult.Builder.Size));
 
@@ -1780,6 +2620,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FindAncestorByHashParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1819,6 +2662,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.FindAncestorByHashParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.FindAncestorByHashParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1904,6 +2750,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FindAncestorByHashResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult Ancestor => new(_s.ReadStruct(0));
 
         /// <summary>True when Ancestor is set (its pointer is not null).</summary>
@@ -1930,6 +2779,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.FindAncestorByHashResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.FindAncestorByHashResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult.Builder Ancestor => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult.Builder.Size));
 
@@ -1986,6 +2838,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FindCommonAncestorParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2035,6 +2890,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.FindCommonAncestorParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.FindCommonAncestorParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2146,6 +3004,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FindCommonAncestorResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult Ancestor => new(_s.ReadStruct(0));
 
         /// <summary>True when Ancestor is set (its pointer is not null).</summary>
@@ -2182,6 +3043,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.FindCommonAncestorResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.FindCommonAncestorResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult.Builder Ancestor => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult.Builder.Size));
 
@@ -2264,6 +3128,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FindCoinsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2293,6 +3160,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.FindCoinsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.FindCoinsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2354,6 +3224,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FindCoinsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.Pair> Coins => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
         /// <summary>True when Coins is set (its pointer is not null).</summary>
@@ -2378,6 +3251,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.FindCoinsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.FindCoinsResults.TypeId);
 
             public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder> Coins => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder>.Get(_s.GetPointer(0));
 
@@ -2426,6 +3302,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GuessVerificationProgressParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2455,6 +3334,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GuessVerificationProgressParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GuessVerificationProgressParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2516,6 +3398,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GuessVerificationProgressResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public double Result => _s.ReadFloat64(0);
 
         /// <summary>Builds a GuessVerificationProgressResults in a message.</summary>
@@ -2537,6 +3422,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GuessVerificationProgressResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GuessVerificationProgressResults.TypeId);
 
             public double Result
             {
@@ -2580,6 +3468,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HasBlocksParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2615,6 +3506,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HasBlocksParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HasBlocksParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2694,6 +3588,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HasBlocksResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a HasBlocksResults in a message.</summary>
@@ -2715,6 +3612,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HasBlocksResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HasBlocksResults.TypeId);
 
             public bool Result
             {
@@ -2758,6 +3658,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsRBFOptInParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2787,6 +3690,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.IsRBFOptInParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.IsRBFOptInParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2848,6 +3754,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsRBFOptInResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public int Result => _s.ReadInt32(0);
 
         /// <summary>Builds a IsRBFOptInResults in a message.</summary>
@@ -2869,6 +3778,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.IsRBFOptInResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.IsRBFOptInResults.TypeId);
 
             public int Result
             {
@@ -2912,6 +3824,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsInMempoolParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2941,6 +3856,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.IsInMempoolParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.IsInMempoolParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3002,6 +3920,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsInMempoolResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a IsInMempoolResults in a message.</summary>
@@ -3023,6 +3944,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.IsInMempoolResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.IsInMempoolResults.TypeId);
 
             public bool Result
             {
@@ -3066,6 +3990,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HasDescendantsInMempoolParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3095,6 +4022,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HasDescendantsInMempoolParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HasDescendantsInMempoolParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3156,6 +4086,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HasDescendantsInMempoolResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a HasDescendantsInMempoolResults in a message.</summary>
@@ -3177,6 +4110,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HasDescendantsInMempoolResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HasDescendantsInMempoolResults.TypeId);
 
             public bool Result
             {
@@ -3220,6 +4156,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BroadcastTransactionParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3253,6 +4192,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.BroadcastTransactionParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.BroadcastTransactionParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3326,6 +4268,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BroadcastTransactionResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Error => _s.ReadText(0);
 
         /// <summary>True when Error is set (its pointer is not null).</summary>
@@ -3352,6 +4297,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.BroadcastTransactionResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.BroadcastTransactionResults.TypeId);
 
             public global::Capnp.Text Error => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -3409,6 +4357,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTransactionAncestryParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3438,6 +4389,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetTransactionAncestryParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetTransactionAncestryParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3499,6 +4453,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTransactionAncestryResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public ulong Ancestors => _s.ReadUInt64(0);
 
         public ulong Descendants => _s.ReadUInt64(1);
@@ -3526,6 +4483,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetTransactionAncestryResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetTransactionAncestryResults.TypeId);
 
             public ulong Ancestors
             {
@@ -3587,6 +4547,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CalculateIndividualBumpFeesParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3621,6 +4584,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.CalculateIndividualBumpFeesParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.CalculateIndividualBumpFeesParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3693,6 +4659,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CalculateIndividualBumpFeesResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.PairInt64> Result => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -3717,6 +4686,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.CalculateIndividualBumpFeesResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.CalculateIndividualBumpFeesResults.TypeId);
 
             public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.PairInt64.Builder> Result => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.PairInt64.Builder>.Get(_s.GetPointer(0));
 
@@ -3765,6 +4737,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CalculateCombinedBumpFeeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3799,6 +4774,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.CalculateCombinedBumpFeeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.CalculateCombinedBumpFeeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3871,6 +4849,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CalculateCombinedBumpFeeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Result => _s.ReadInt64(0);
 
         public bool HasResult => _s.ReadBool(64);
@@ -3894,6 +4875,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.CalculateCombinedBumpFeeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.CalculateCombinedBumpFeeResults.TypeId);
 
             public long Result
             {
@@ -3943,6 +4927,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetPackageLimitsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3967,6 +4954,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetPackageLimitsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetPackageLimitsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4017,6 +5007,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetPackageLimitsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public uint Ancestors => _s.ReadUInt32(0);
 
         public uint Descendants => _s.ReadUInt32(1);
@@ -4040,6 +5033,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetPackageLimitsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetPackageLimitsResults.TypeId);
 
             public uint Ancestors
             {
@@ -4089,6 +5085,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CheckChainLimitsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4118,6 +5117,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.CheckChainLimitsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.CheckChainLimitsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4179,6 +5181,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CheckChainLimitsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.ResultVoid Result => new(_s.ReadStruct(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -4203,6 +5208,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.CheckChainLimitsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.CheckChainLimitsResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.ResultVoid.Builder Result => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.ResultVoid.Builder.Size));
 
@@ -4253,6 +5261,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static EstimateSmartFeeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4283,6 +5294,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.EstimateSmartFeeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.EstimateSmartFeeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4351,6 +5365,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static EstimateSmartFeeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.FeeCalculation Calc => new(_s.ReadStruct(0));
 
         /// <summary>True when Calc is set (its pointer is not null).</summary>
@@ -4380,6 +5397,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.EstimateSmartFeeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.EstimateSmartFeeResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.FeeCalculation.Builder Calc => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.FeeCalculation.Builder.Size));
 
@@ -4441,6 +5461,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static EstimateMaxBlocksParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4465,6 +5488,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.EstimateMaxBlocksParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.EstimateMaxBlocksParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4515,6 +5541,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static EstimateMaxBlocksResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public uint Result => _s.ReadUInt32(0);
 
         /// <summary>Builds a EstimateMaxBlocksResults in a message.</summary>
@@ -4536,6 +5565,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.EstimateMaxBlocksResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.EstimateMaxBlocksResults.TypeId);
 
             public uint Result
             {
@@ -4579,6 +5611,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MempoolMinFeeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4603,6 +5638,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.MempoolMinFeeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.MempoolMinFeeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4653,6 +5691,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MempoolMinFeeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::System.ReadOnlyMemory<byte> Result => _s.ReadData(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -4677,6 +5718,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.MempoolMinFeeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.MempoolMinFeeResults.TypeId);
 
             public global::System.ReadOnlyMemory<byte> Result => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -4725,6 +5769,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RelayMinFeeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4749,6 +5796,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.RelayMinFeeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.RelayMinFeeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4799,6 +5849,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RelayMinFeeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::System.ReadOnlyMemory<byte> Result => _s.ReadData(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -4823,6 +5876,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.RelayMinFeeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.RelayMinFeeResults.TypeId);
 
             public global::System.ReadOnlyMemory<byte> Result => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -4871,6 +5927,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RelayIncrementalFeeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4895,6 +5954,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.RelayIncrementalFeeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.RelayIncrementalFeeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4945,6 +6007,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RelayIncrementalFeeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::System.ReadOnlyMemory<byte> Result => _s.ReadData(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -4969,6 +6034,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.RelayIncrementalFeeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.RelayIncrementalFeeResults.TypeId);
 
             public global::System.ReadOnlyMemory<byte> Result => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -5017,6 +6085,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RelayDustFeeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5041,6 +6112,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.RelayDustFeeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.RelayDustFeeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5091,6 +6165,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RelayDustFeeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::System.ReadOnlyMemory<byte> Result => _s.ReadData(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -5115,6 +6192,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.RelayDustFeeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.RelayDustFeeResults.TypeId);
 
             public global::System.ReadOnlyMemory<byte> Result => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -5163,6 +6243,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HavePrunedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5187,6 +6270,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HavePrunedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HavePrunedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5237,6 +6323,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HavePrunedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a HavePrunedResults in a message.</summary>
@@ -5258,6 +6347,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HavePrunedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HavePrunedResults.TypeId);
 
             public bool Result
             {
@@ -5301,6 +6393,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetPruneHeightParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5325,6 +6420,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetPruneHeightParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetPruneHeightParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5375,6 +6473,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetPruneHeightResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public int Result => _s.ReadInt32(0);
 
         public bool HasResult => _s.ReadBool(32);
@@ -5398,6 +6499,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetPruneHeightResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetPruneHeightResults.TypeId);
 
             public int Result
             {
@@ -5447,6 +6551,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsReadyToBroadcastParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5471,6 +6578,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.IsReadyToBroadcastParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.IsReadyToBroadcastParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5521,6 +6631,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsReadyToBroadcastResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a IsReadyToBroadcastResults in a message.</summary>
@@ -5542,6 +6655,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.IsReadyToBroadcastResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.IsReadyToBroadcastResults.TypeId);
 
             public bool Result
             {
@@ -5585,6 +6701,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsInitialBlockDownloadParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5609,6 +6728,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.IsInitialBlockDownloadParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.IsInitialBlockDownloadParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5659,6 +6781,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsInitialBlockDownloadResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a IsInitialBlockDownloadResults in a message.</summary>
@@ -5680,6 +6805,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.IsInitialBlockDownloadResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.IsInitialBlockDownloadResults.TypeId);
 
             public bool Result
             {
@@ -5723,6 +6851,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ShutdownRequestedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5747,6 +6878,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.ShutdownRequestedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.ShutdownRequestedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5797,6 +6931,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ShutdownRequestedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a ShutdownRequestedResults in a message.</summary>
@@ -5818,6 +6955,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.ShutdownRequestedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.ShutdownRequestedResults.TypeId);
 
             public bool Result
             {
@@ -5861,6 +7001,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static InitMessageParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5890,6 +7033,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.InitMessageParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.InitMessageParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5954,6 +7100,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static InitMessageResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a InitMessageResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -5973,6 +7122,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.InitMessageResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.InitMessageResults.TypeId);
         }
 
         /// <summary>Capabilities inside a InitMessageResults that is still on its way (promise pipelining).</summary>
@@ -6010,6 +7162,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static InitWarningParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6039,6 +7194,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.InitWarningParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.InitWarningParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6102,6 +7260,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static InitWarningResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a InitWarningResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -6121,6 +7282,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.InitWarningResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.InitWarningResults.TypeId);
         }
 
         /// <summary>Capabilities inside a InitWarningResults that is still on its way (promise pipelining).</summary>
@@ -6158,6 +7322,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static InitErrorParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6187,6 +7354,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.InitErrorParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.InitErrorParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6250,6 +7420,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static InitErrorResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a InitErrorResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -6269,6 +7442,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.InitErrorResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.InitErrorResults.TypeId);
         }
 
         /// <summary>Capabilities inside a InitErrorResults that is still on its way (promise pipelining).</summary>
@@ -6306,6 +7482,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ShowProgressParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6339,6 +7518,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.ShowProgressParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.ShowProgressParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6415,6 +7597,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ShowProgressResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a ShowProgressResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -6434,6 +7619,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.ShowProgressResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.ShowProgressResults.TypeId);
         }
 
         /// <summary>Capabilities inside a ShowProgressResults that is still on its way (promise pipelining).</summary>
@@ -6471,6 +7659,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleNotificationsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6500,6 +7691,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HandleNotificationsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HandleNotificationsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6561,6 +7755,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleNotificationsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -6585,6 +7782,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HandleNotificationsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HandleNotificationsResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -6633,6 +7833,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static WaitForNotificationsIfTipChangedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6662,6 +7865,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.WaitForNotificationsIfTipChangedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.WaitForNotificationsIfTipChangedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6723,6 +7929,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static WaitForNotificationsIfTipChangedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a WaitForNotificationsIfTipChangedResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -6742,6 +7951,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.WaitForNotificationsIfTipChangedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.WaitForNotificationsIfTipChangedResults.TypeId);
         }
 
         /// <summary>Capabilities inside a WaitForNotificationsIfTipChangedResults that is still on its way (promise pipelining).</summary>
@@ -6779,6 +7991,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static WaitForNotificationsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6803,6 +8018,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.WaitForNotificationsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.WaitForNotificationsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6853,6 +8071,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static WaitForNotificationsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a WaitForNotificationsResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -6872,6 +8093,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.WaitForNotificationsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.WaitForNotificationsResults.TypeId);
         }
 
         /// <summary>Capabilities inside a WaitForNotificationsResults that is still on its way (promise pipelining).</summary>
@@ -6909,6 +8133,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleRpcParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6938,6 +8165,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HandleRpcParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HandleRpcParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7001,6 +8231,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleRpcResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -7025,6 +8258,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HandleRpcResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HandleRpcResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -7073,6 +8309,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RpcEnableDeprecatedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7102,6 +8341,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.RpcEnableDeprecatedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.RpcEnableDeprecatedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7166,6 +8408,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RpcEnableDeprecatedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a RpcEnableDeprecatedResults in a message.</summary>
@@ -7187,6 +8432,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.RpcEnableDeprecatedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.RpcEnableDeprecatedResults.TypeId);
 
             public bool Result
             {
@@ -7230,6 +8478,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetSettingParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7259,6 +8510,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetSettingParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetSettingParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7323,6 +8577,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetSettingResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Result => _s.ReadText(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -7347,6 +8604,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetSettingResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetSettingResults.TypeId);
 
             public global::Capnp.Text Result => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -7398,6 +8658,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetSettingsListParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7427,6 +8690,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetSettingsListParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetSettingsListParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7491,6 +8757,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetSettingsListResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.TextListReader Result => new(_s.ReadList(0, global::Capnp.ElementSize.Pointer));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -7515,6 +8784,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetSettingsListResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetSettingsListResults.TypeId);
 
             public global::Capnp.TextListBuilder Result => global::Capnp.TextListBuilder.Get(_s.GetPointer(0));
 
@@ -7563,6 +8835,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetRwSettingParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7592,6 +8867,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetRwSettingParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetRwSettingParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7656,6 +8934,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetRwSettingResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Result => _s.ReadText(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -7680,6 +8961,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetRwSettingResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetRwSettingResults.TypeId);
 
             public global::Capnp.Text Result => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -7731,6 +9015,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static UpdateRwSettingParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7765,6 +9052,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.UpdateRwSettingParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.UpdateRwSettingParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7840,6 +9130,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static UpdateRwSettingResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a UpdateRwSettingResults in a message.</summary>
@@ -7861,6 +9154,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.UpdateRwSettingResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.UpdateRwSettingResults.TypeId);
 
             public bool Result
             {
@@ -7904,6 +9200,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static OverwriteRwSettingParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7940,6 +9239,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.OverwriteRwSettingParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.OverwriteRwSettingParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8024,6 +9326,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static OverwriteRwSettingResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a OverwriteRwSettingResults in a message.</summary>
@@ -8045,6 +9350,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.OverwriteRwSettingResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.OverwriteRwSettingResults.TypeId);
 
             public bool Result
             {
@@ -8088,6 +9396,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DeleteRwSettingsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8119,6 +9430,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.DeleteRwSettingsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.DeleteRwSettingsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8189,6 +9503,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DeleteRwSettingsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a DeleteRwSettingsResults in a message.</summary>
@@ -8210,6 +9527,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.DeleteRwSettingsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.DeleteRwSettingsResults.TypeId);
 
             public bool Result
             {
@@ -8253,6 +9573,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RequestMempoolTransactionsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8282,6 +9605,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.RequestMempoolTransactionsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.RequestMempoolTransactionsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8343,6 +9669,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RequestMempoolTransactionsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a RequestMempoolTransactionsResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -8362,6 +9691,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.RequestMempoolTransactionsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.RequestMempoolTransactionsResults.TypeId);
         }
 
         /// <summary>Capabilities inside a RequestMempoolTransactionsResults that is still on its way (promise pipelining).</summary>
@@ -8399,6 +9731,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HasAssumedValidChainParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8423,6 +9758,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HasAssumedValidChainParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HasAssumedValidChainParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8473,6 +9811,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HasAssumedValidChainResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a HasAssumedValidChainResults in a message.</summary>
@@ -8494,6 +9835,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.HasAssumedValidChainResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.HasAssumedValidChainResults.TypeId);
 
             public bool Result
             {
@@ -8537,6 +9881,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetFeeRateEstimateParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8565,6 +9912,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetFeeRateEstimateParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetFeeRateEstimateParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8627,6 +9977,9 @@ public static partial class Chain
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetFeeRateEstimateResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.FeeRateEstimation Result => new(_s.ReadStruct(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -8658,6 +10011,9 @@ public static partial class Chain
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.GetFeeRateEstimateResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Chain.GetFeeRateEstimateResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.FeeRateEstimation.Builder Result => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.FeeRateEstimation.Builder.Size));
 
@@ -9343,6 +10699,9 @@ public static partial class ChainNotifications
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9367,6 +10726,9 @@ public static partial class ChainNotifications
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -9417,6 +10779,9 @@ public static partial class ChainNotifications
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -9436,6 +10801,9 @@ public static partial class ChainNotifications
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -9473,6 +10841,9 @@ public static partial class ChainNotifications
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TransactionAddedToMempoolParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9502,6 +10873,9 @@ public static partial class ChainNotifications
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.TransactionAddedToMempoolParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.TransactionAddedToMempoolParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -9563,6 +10937,9 @@ public static partial class ChainNotifications
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TransactionAddedToMempoolResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a TransactionAddedToMempoolResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -9582,6 +10959,9 @@ public static partial class ChainNotifications
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.TransactionAddedToMempoolResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.TransactionAddedToMempoolResults.TypeId);
         }
 
         /// <summary>Capabilities inside a TransactionAddedToMempoolResults that is still on its way (promise pipelining).</summary>
@@ -9619,6 +10999,9 @@ public static partial class ChainNotifications
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TransactionRemovedFromMempoolParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9650,6 +11033,9 @@ public static partial class ChainNotifications
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.TransactionRemovedFromMempoolParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.TransactionRemovedFromMempoolParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -9717,6 +11103,9 @@ public static partial class ChainNotifications
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TransactionRemovedFromMempoolResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a TransactionRemovedFromMempoolResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -9736,6 +11125,9 @@ public static partial class ChainNotifications
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.TransactionRemovedFromMempoolResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.TransactionRemovedFromMempoolResults.TypeId);
         }
 
         /// <summary>Capabilities inside a TransactionRemovedFromMempoolResults that is still on its way (promise pipelining).</summary>
@@ -9773,6 +11165,9 @@ public static partial class ChainNotifications
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BlockConnectedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9807,6 +11202,9 @@ public static partial class ChainNotifications
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.BlockConnectedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.BlockConnectedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -9883,6 +11281,9 @@ public static partial class ChainNotifications
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BlockConnectedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a BlockConnectedResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -9902,6 +11303,9 @@ public static partial class ChainNotifications
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.BlockConnectedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.BlockConnectedResults.TypeId);
         }
 
         /// <summary>Capabilities inside a BlockConnectedResults that is still on its way (promise pipelining).</summary>
@@ -9939,6 +11343,9 @@ public static partial class ChainNotifications
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BlockDisconnectedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9968,6 +11375,9 @@ public static partial class ChainNotifications
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.BlockDisconnectedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.BlockDisconnectedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10031,6 +11441,9 @@ public static partial class ChainNotifications
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BlockDisconnectedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a BlockDisconnectedResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -10050,6 +11463,9 @@ public static partial class ChainNotifications
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.BlockDisconnectedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.BlockDisconnectedResults.TypeId);
         }
 
         /// <summary>Capabilities inside a BlockDisconnectedResults that is still on its way (promise pipelining).</summary>
@@ -10087,6 +11503,9 @@ public static partial class ChainNotifications
         /// <summary>Wraps an untyped struct reader.</summary>
         public static UpdatedBlockTipParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10111,6 +11530,9 @@ public static partial class ChainNotifications
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.UpdatedBlockTipParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.UpdatedBlockTipParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10161,6 +11583,9 @@ public static partial class ChainNotifications
         /// <summary>Wraps an untyped struct reader.</summary>
         public static UpdatedBlockTipResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a UpdatedBlockTipResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -10180,6 +11605,9 @@ public static partial class ChainNotifications
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.UpdatedBlockTipResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.UpdatedBlockTipResults.TypeId);
         }
 
         /// <summary>Capabilities inside a UpdatedBlockTipResults that is still on its way (promise pipelining).</summary>
@@ -10217,6 +11645,9 @@ public static partial class ChainNotifications
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ChainStateFlushedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10251,6 +11682,9 @@ public static partial class ChainNotifications
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.ChainStateFlushedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.ChainStateFlushedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10325,6 +11759,9 @@ public static partial class ChainNotifications
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ChainStateFlushedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a ChainStateFlushedResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -10344,6 +11781,9 @@ public static partial class ChainNotifications
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.ChainStateFlushedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainNotifications.ChainStateFlushedResults.TypeId);
         }
 
         /// <summary>Capabilities inside a ChainStateFlushedResults that is still on its way (promise pipelining).</summary>
@@ -10524,6 +11964,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10548,6 +11991,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10598,6 +12044,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -10617,6 +12066,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -10654,6 +12106,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RegisterRpcsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10678,6 +12133,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.RegisterRpcsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.RegisterRpcsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10728,6 +12186,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RegisterRpcsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a RegisterRpcsResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -10747,6 +12208,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.RegisterRpcsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.RegisterRpcsResults.TypeId);
         }
 
         /// <summary>Capabilities inside a RegisterRpcsResults that is still on its way (promise pipelining).</summary>
@@ -10784,6 +12248,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static VerifyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10808,6 +12275,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.VerifyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.VerifyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10858,6 +12328,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static VerifyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a VerifyResults in a message.</summary>
@@ -10879,6 +12352,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.VerifyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.VerifyResults.TypeId);
 
             public bool Result
             {
@@ -10922,6 +12398,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static LoadParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10946,6 +12425,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.LoadParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.LoadParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10996,6 +12478,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static LoadResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a LoadResults in a message.</summary>
@@ -11017,6 +12502,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.LoadResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.LoadResults.TypeId);
 
             public bool Result
             {
@@ -11060,6 +12548,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static StartParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -11084,6 +12575,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.StartParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.StartParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -11134,6 +12628,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static StartResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a StartResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -11153,6 +12650,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.StartResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.StartResults.TypeId);
         }
 
         /// <summary>Capabilities inside a StartResults that is still on its way (promise pipelining).</summary>
@@ -11190,6 +12690,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static StopParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -11214,6 +12717,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.StopParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.StopParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -11264,6 +12770,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static StopResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a StopResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -11283,6 +12792,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.StopResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.StopResults.TypeId);
         }
 
         /// <summary>Capabilities inside a StopResults that is still on its way (promise pipelining).</summary>
@@ -11320,6 +12832,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SetMockTimeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -11346,6 +12861,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.SetMockTimeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.SetMockTimeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -11402,6 +12920,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SetMockTimeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a SetMockTimeResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -11421,6 +12942,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.SetMockTimeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.SetMockTimeResults.TypeId);
         }
 
         /// <summary>Capabilities inside a SetMockTimeResults that is still on its way (promise pipelining).</summary>
@@ -11458,6 +12982,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SchedulerMockForwardParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -11484,6 +13011,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.SchedulerMockForwardParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.SchedulerMockForwardParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -11540,6 +13070,9 @@ public static partial class ChainClient
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SchedulerMockForwardResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a SchedulerMockForwardResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -11559,6 +13092,9 @@ public static partial class ChainClient
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ChainClient.SchedulerMockForwardResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainClient.SchedulerMockForwardResults.TypeId);
         }
 
         /// <summary>Capabilities inside a SchedulerMockForwardResults that is still on its way (promise pipelining).</summary>
@@ -11727,6 +13263,9 @@ public readonly partial struct RPCCommand : global::Capnp.IStructReader<RPCComma
     /// <summary>Wraps an untyped struct reader.</summary>
     public static RPCCommand Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.Text Category => _s.ReadText(0);
 
     /// <summary>True when Category is set (its pointer is not null).</summary>
@@ -11768,6 +13307,9 @@ public readonly partial struct RPCCommand : global::Capnp.IStructReader<RPCComma
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.RPCCommand AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.RPCCommand.TypeId);
 
         public global::Capnp.Text Category => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -11861,6 +13403,9 @@ public readonly partial struct RPCArg : global::Capnp.IStructReader<RPCArg>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static RPCArg Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.Text Name => _s.ReadText(0);
 
     /// <summary>True when Name is set (its pointer is not null).</summary>
@@ -11887,6 +13432,9 @@ public readonly partial struct RPCArg : global::Capnp.IStructReader<RPCArg>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.RPCArg AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.RPCArg.TypeId);
 
         public global::Capnp.Text Name => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -11962,6 +13510,9 @@ public static partial class ActorCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -11998,6 +13549,9 @@ public static partial class ActorCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ActorCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ActorCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -12081,6 +13635,9 @@ public static partial class ActorCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Error => _s.ReadText(0);
 
         /// <summary>True when Error is set (its pointer is not null).</summary>
@@ -12127,6 +13684,9 @@ public static partial class ActorCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ActorCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ActorCallback.CallResults.TypeId);
 
             public global::Capnp.Text Error => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -12310,6 +13870,9 @@ public readonly partial struct HelpResult : global::Capnp.IStructReader<HelpResu
     /// <summary>Wraps an untyped struct reader.</summary>
     public static HelpResult Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.Text Message => _s.ReadText(0);
 
     /// <summary>True when Message is set (its pointer is not null).</summary>
@@ -12334,6 +13897,9 @@ public readonly partial struct HelpResult : global::Capnp.IStructReader<HelpResu
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.HelpResult AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.HelpResult.TypeId);
 
         public global::Capnp.Text Message => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -12383,6 +13949,9 @@ public readonly partial struct JSONRPCRequest : global::Capnp.IStructReader<JSON
 
     /// <summary>Wraps an untyped struct reader.</summary>
     public static JSONRPCRequest Create(global::Capnp.StructReader reader) => new(reader);
+
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
 
     public global::Capnp.Text Id => _s.ReadText(0);
 
@@ -12437,6 +14006,9 @@ public readonly partial struct JSONRPCRequest : global::Capnp.IStructReader<JSON
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.JSONRPCRequest AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.JSONRPCRequest.TypeId);
 
         public global::Capnp.Text Id => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -12569,6 +14141,9 @@ public readonly partial struct FoundBlockParam : global::Capnp.IStructReader<Fou
     /// <summary>Wraps an untyped struct reader.</summary>
     public static FoundBlockParam Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public bool WantHash => _s.ReadBool(0);
 
     public bool WantHeight => _s.ReadBool(1);
@@ -12609,6 +14184,9 @@ public readonly partial struct FoundBlockParam : global::Capnp.IStructReader<Fou
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.FoundBlockParam AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.FoundBlockParam.TypeId);
 
         public bool WantHash
         {
@@ -12706,6 +14284,9 @@ public readonly partial struct FoundBlockResult : global::Capnp.IStructReader<Fo
     /// <summary>Wraps an untyped struct reader.</summary>
     public static FoundBlockResult Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::System.ReadOnlyMemory<byte> Hash => _s.ReadData(0);
 
     /// <summary>True when Hash is set (its pointer is not null).</summary>
@@ -12757,6 +14338,9 @@ public readonly partial struct FoundBlockResult : global::Capnp.IStructReader<Fo
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.FoundBlockResult.TypeId);
 
         public global::System.ReadOnlyMemory<byte> Hash => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -12875,6 +14459,9 @@ public readonly partial struct BlockInfo : global::Capnp.IStructReader<BlockInfo
     /// <summary>Wraps an untyped struct reader.</summary>
     public static BlockInfo Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::System.ReadOnlyMemory<byte> Hash => _s.ReadData(0);
 
     /// <summary>True when Hash is set (its pointer is not null).</summary>
@@ -12922,6 +14509,9 @@ public readonly partial struct BlockInfo : global::Capnp.IStructReader<BlockInfo
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.BlockInfo AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockInfo.TypeId);
 
         public global::System.ReadOnlyMemory<byte> Hash => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -13026,6 +14616,9 @@ public readonly partial struct ChainstateRole : global::Capnp.IStructReader<Chai
     /// <summary>Wraps an untyped struct reader.</summary>
     public static ChainstateRole Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public bool Validated => _s.ReadBool(0);
 
     public bool Historical => _s.ReadBool(1);
@@ -13049,6 +14642,9 @@ public readonly partial struct ChainstateRole : global::Capnp.IStructReader<Chai
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.ChainstateRole AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ChainstateRole.TypeId);
 
         public bool Validated
         {
@@ -13113,6 +14709,9 @@ public static partial class SettingsUpdateCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -13137,6 +14736,9 @@ public static partial class SettingsUpdateCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.SettingsUpdateCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.SettingsUpdateCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -13187,6 +14789,9 @@ public static partial class SettingsUpdateCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -13206,6 +14811,9 @@ public static partial class SettingsUpdateCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.SettingsUpdateCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.SettingsUpdateCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -13243,6 +14851,9 @@ public static partial class SettingsUpdateCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -13272,6 +14883,9 @@ public static partial class SettingsUpdateCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.SettingsUpdateCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.SettingsUpdateCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -13336,6 +14950,9 @@ public static partial class SettingsUpdateCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Value => _s.ReadText(0);
 
         /// <summary>True when Value is set (its pointer is not null).</summary>
@@ -13364,6 +14981,9 @@ public static partial class SettingsUpdateCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.SettingsUpdateCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.SettingsUpdateCallback.CallResults.TypeId);
 
             public global::Capnp.Text Value => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -13502,6 +15122,9 @@ public readonly partial struct FeeRateEstimation : global::Capnp.IStructReader<F
     /// <summary>Wraps an untyped struct reader.</summary>
     public static FeeRateEstimation Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public int Estimator => _s.ReadInt32(0);
 
     public long Fee => _s.ReadInt64(1);
@@ -13529,6 +15152,9 @@ public readonly partial struct FeeRateEstimation : global::Capnp.IStructReader<F
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.FeeRateEstimation AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.FeeRateEstimation.TypeId);
 
         public int Estimator
         {

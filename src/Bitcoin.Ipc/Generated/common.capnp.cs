@@ -9,6 +9,83 @@ public static partial class CommonSchema
 {
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0xcd2c6232cb484a28UL;
+
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
+    #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
+    [global::System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterSchemas()
+    {
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb3be4b8949350369UL, "BlockRef", 0,
+        [
+            global::Capnp.FieldSchema.Slot("hash", 0, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("height", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf25872482c47d6d9UL, "Settings", 0,
+        [
+            global::Capnp.FieldSchema.Slot("forcedSettings", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Text, global::Capnp.TypeSchema.Text)))),
+            global::Capnp.FieldSchema.Slot("commandLineOptions", 1, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Text, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Text))))),
+            global::Capnp.FieldSchema.Slot("rwSettings", 2, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Text, global::Capnp.TypeSchema.Text)))),
+            global::Capnp.FieldSchema.Slot("roConfig", 3, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Text, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Text, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Text)))))))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb574578dd61d491cUL, "GlobalArgs", 0,
+        [
+            global::Capnp.FieldSchema.Slot("settings", 0, global::Capnp.TypeSchema.Struct(0xf25872482c47d6d9UL)),
+            global::Capnp.FieldSchema.Slot("configPath", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8ab5bd30b9c0e6b8UL, "BilingualStr", 0,
+        [
+            global::Capnp.FieldSchema.Slot("original", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("translated", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe9ccda4c4ecfcc58UL, "Result", 0,
+        [
+            global::Capnp.FieldSchema.Slot("value", 0, global::Capnp.TypeSchema.Parameter(0xe9ccda4c4ecfcc58UL, 0)),
+            global::Capnp.FieldSchema.Slot("error", 1, global::Capnp.TypeSchema.Struct(0x8ab5bd30b9c0e6b8UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc55a33a945f4410cUL, "ResultVoid", 0,
+        [
+            global::Capnp.FieldSchema.Slot("error", 0, global::Capnp.TypeSchema.Struct(0x8ab5bd30b9c0e6b8UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8ef2f6fc4199a71eUL, "Pair", 0,
+        [
+            global::Capnp.FieldSchema.Slot("key", 0, global::Capnp.TypeSchema.Parameter(0x8ef2f6fc4199a71eUL, 0)),
+            global::Capnp.FieldSchema.Slot("value", 1, global::Capnp.TypeSchema.Parameter(0x8ef2f6fc4199a71eUL, 1)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb6061f707b66a314UL, "PairInt64", 0,
+        [
+            global::Capnp.FieldSchema.Slot("key", 0, global::Capnp.TypeSchema.Parameter(0xb6061f707b66a314UL, 0)),
+            global::Capnp.FieldSchema.Slot("value", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa23cd3610997e98dUL, "PairUInt64", 0,
+        [
+            global::Capnp.FieldSchema.Slot("key", 0, global::Capnp.TypeSchema.Parameter(0xa23cd3610997e98dUL, 0)),
+            global::Capnp.FieldSchema.Slot("value", 0, global::Capnp.TypeSchema.UInt64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa1146c2d9df953f0UL, "FeeCalculation", 0,
+        [
+            global::Capnp.FieldSchema.Slot("est", 0, global::Capnp.TypeSchema.Struct(0xb15b142936c65fa7UL)),
+            global::Capnp.FieldSchema.Slot("reason", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("desiredTarget", 1, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("returnedTarget", 2, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb15b142936c65fa7UL, "EstimationResult", 0,
+        [
+            global::Capnp.FieldSchema.Slot("pass", 0, global::Capnp.TypeSchema.Struct(0x9f5f7cf3583faae9UL)),
+            global::Capnp.FieldSchema.Slot("fail", 1, global::Capnp.TypeSchema.Struct(0x9f5f7cf3583faae9UL)),
+            global::Capnp.FieldSchema.Slot("decay", 0, global::Capnp.TypeSchema.Float64),
+            global::Capnp.FieldSchema.Slot("scale", 2, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9f5f7cf3583faae9UL, "EstimatorBucket", 0,
+        [
+            global::Capnp.FieldSchema.Slot("start", 0, global::Capnp.TypeSchema.Float64),
+            global::Capnp.FieldSchema.Slot("end", 1, global::Capnp.TypeSchema.Float64),
+            global::Capnp.FieldSchema.Slot("withinTarget", 2, global::Capnp.TypeSchema.Float64),
+            global::Capnp.FieldSchema.Slot("totalConfirmed", 3, global::Capnp.TypeSchema.Float64),
+            global::Capnp.FieldSchema.Slot("inMempool", 4, global::Capnp.TypeSchema.Float64),
+            global::Capnp.FieldSchema.Slot("leftMempool", 5, global::Capnp.TypeSchema.Float64),
+        ]));
+    }
+    #pragma warning restore CA2255
 }
 
 /// <summary>A block by hash and height.</summary>
@@ -30,6 +107,9 @@ public readonly partial struct BlockRef : global::Capnp.IStructReader<BlockRef>
 
     /// <summary>Wraps an untyped struct reader.</summary>
     public static BlockRef Create(global::Capnp.StructReader reader) => new(reader);
+
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
 
     public global::System.ReadOnlyMemory<byte> Hash => _s.ReadData(0);
 
@@ -57,6 +137,9 @@ public readonly partial struct BlockRef : global::Capnp.IStructReader<BlockRef>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.BlockRef AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockRef.TypeId);
 
         public global::System.ReadOnlyMemory<byte> Hash => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -111,6 +194,9 @@ public readonly partial struct Settings : global::Capnp.IStructReader<Settings>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Settings Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.Pair> ForcedSettings => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
     /// <summary>True when ForcedSettings is set (its pointer is not null).</summary>
@@ -150,6 +236,9 @@ public readonly partial struct Settings : global::Capnp.IStructReader<Settings>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.Settings AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Settings.TypeId);
 
         public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder> ForcedSettings => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder>.Get(_s.GetPointer(0));
 
@@ -231,6 +320,9 @@ public readonly partial struct GlobalArgs : global::Capnp.IStructReader<GlobalAr
     /// <summary>Wraps an untyped struct reader.</summary>
     public static GlobalArgs Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Bitcoin.Ipc.Capnp.Messages.Settings Settings => new(_s.ReadStruct(0));
 
     /// <summary>True when Settings is set (its pointer is not null).</summary>
@@ -260,6 +352,9 @@ public readonly partial struct GlobalArgs : global::Capnp.IStructReader<GlobalAr
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.GlobalArgs AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.GlobalArgs.TypeId);
 
         public global::Bitcoin.Ipc.Capnp.Messages.Settings.Builder Settings => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.Settings.Builder.Size));
 
@@ -323,6 +418,9 @@ public readonly partial struct BilingualStr : global::Capnp.IStructReader<Biling
     /// <summary>Wraps an untyped struct reader.</summary>
     public static BilingualStr Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.Text Original => _s.ReadText(0);
 
     /// <summary>True when Original is set (its pointer is not null).</summary>
@@ -352,6 +450,9 @@ public readonly partial struct BilingualStr : global::Capnp.IStructReader<Biling
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.BilingualStr AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.TypeId);
 
         public global::Capnp.Text Original => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -417,6 +518,9 @@ public readonly partial struct Result : global::Capnp.IStructReader<Result>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Result Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.AnyPointerReader Value => _s.GetPointer(0);
 
     /// <summary>True when Value is set (its pointer is not null).</summary>
@@ -446,6 +550,9 @@ public readonly partial struct Result : global::Capnp.IStructReader<Result>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.Result AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Result.TypeId);
 
         public global::Capnp.AnyPointerBuilder Value => _s.GetPointer(0);
 
@@ -501,6 +608,9 @@ public readonly partial struct ResultVoid : global::Capnp.IStructReader<ResultVo
     /// <summary>Wraps an untyped struct reader.</summary>
     public static ResultVoid Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Bitcoin.Ipc.Capnp.Messages.BilingualStr Error => new(_s.ReadStruct(0));
 
     /// <summary>True when Error is set (its pointer is not null).</summary>
@@ -525,6 +635,9 @@ public readonly partial struct ResultVoid : global::Capnp.IStructReader<ResultVo
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.ResultVoid AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ResultVoid.TypeId);
 
         public global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder Error => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder.Size));
 
@@ -574,6 +687,9 @@ public readonly partial struct Pair : global::Capnp.IStructReader<Pair>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Pair Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.AnyPointerReader Key => _s.GetPointer(0);
 
     /// <summary>True when Key is set (its pointer is not null).</summary>
@@ -603,6 +719,9 @@ public readonly partial struct Pair : global::Capnp.IStructReader<Pair>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.Pair AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Pair.TypeId);
 
         public global::Capnp.AnyPointerBuilder Key => _s.GetPointer(0);
 
@@ -649,6 +768,9 @@ public readonly partial struct PairInt64 : global::Capnp.IStructReader<PairInt64
     /// <summary>Wraps an untyped struct reader.</summary>
     public static PairInt64 Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.AnyPointerReader Key => _s.GetPointer(0);
 
     /// <summary>True when Key is set (its pointer is not null).</summary>
@@ -675,6 +797,9 @@ public readonly partial struct PairInt64 : global::Capnp.IStructReader<PairInt64
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.PairInt64 AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.PairInt64.TypeId);
 
         public global::Capnp.AnyPointerBuilder Key => _s.GetPointer(0);
 
@@ -722,6 +847,9 @@ public readonly partial struct PairUInt64 : global::Capnp.IStructReader<PairUInt
     /// <summary>Wraps an untyped struct reader.</summary>
     public static PairUInt64 Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.AnyPointerReader Key => _s.GetPointer(0);
 
     /// <summary>True when Key is set (its pointer is not null).</summary>
@@ -748,6 +876,9 @@ public readonly partial struct PairUInt64 : global::Capnp.IStructReader<PairUInt
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.PairUInt64 AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.PairUInt64.TypeId);
 
         public global::Capnp.AnyPointerBuilder Key => _s.GetPointer(0);
 
@@ -795,6 +926,9 @@ public readonly partial struct FeeCalculation : global::Capnp.IStructReader<FeeC
     /// <summary>Wraps an untyped struct reader.</summary>
     public static FeeCalculation Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Bitcoin.Ipc.Capnp.Messages.EstimationResult Est => new(_s.ReadStruct(0));
 
     /// <summary>True when Est is set (its pointer is not null).</summary>
@@ -825,6 +959,9 @@ public readonly partial struct FeeCalculation : global::Capnp.IStructReader<FeeC
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.FeeCalculation AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.FeeCalculation.TypeId);
 
         public global::Bitcoin.Ipc.Capnp.Messages.EstimationResult.Builder Est => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.EstimationResult.Builder.Size));
 
@@ -892,6 +1029,9 @@ public readonly partial struct EstimationResult : global::Capnp.IStructReader<Es
     /// <summary>Wraps an untyped struct reader.</summary>
     public static EstimationResult Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket Pass => new(_s.ReadStruct(0));
 
     /// <summary>True when Pass is set (its pointer is not null).</summary>
@@ -925,6 +1065,9 @@ public readonly partial struct EstimationResult : global::Capnp.IStructReader<Es
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.EstimationResult AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.EstimationResult.TypeId);
 
         public global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket.Builder Pass => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket.Builder.Size));
 
@@ -999,6 +1142,9 @@ public readonly partial struct EstimatorBucket : global::Capnp.IStructReader<Est
     /// <summary>Wraps an untyped struct reader.</summary>
     public static EstimatorBucket Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public double Start => _s.ReadFloat64(0);
 
     public double End => _s.ReadFloat64(1);
@@ -1030,6 +1176,9 @@ public readonly partial struct EstimatorBucket : global::Capnp.IStructReader<Est
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.EstimatorBucket.TypeId);
 
         public double Start
         {

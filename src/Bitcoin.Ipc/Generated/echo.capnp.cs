@@ -10,15 +10,33 @@ public static partial class EchoSchema
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0x888b4f7f51e691f7UL;
 
-    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
     #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterInterfaces()
+    internal static void RegisterSchemas()
     {
+        global::System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(global::Multiprocess.Capnp.Context).Module.ModuleHandle);
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.Echo.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.Echo.SchemaName,
             ["destroy", "echo"],
             ["Echo.destroy$Params", "Echo.echo$Params"],
-            ["Echo.destroy$Results", "Echo.echo$Results"]);
+            ["Echo.destroy$Results", "Echo.echo$Results"],
+            [0xb96f2f4cb65dfb85UL, 0xc6b88006c24cbd0eUL],
+            [0xb43ed7d38d868affUL, 0x9d6bbfd9d85b1331UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb96f2f4cb65dfb85UL, "Echo.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb43ed7d38d868affUL, "Echo.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc6b88006c24cbd0eUL, "Echo.echo$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("echo", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9d6bbfd9d85b1331UL, "Echo.echo$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Text),
+        ]));
     }
     #pragma warning restore CA2255
 }
@@ -60,6 +78,9 @@ public static partial class Echo
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -84,6 +105,9 @@ public static partial class Echo
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Echo.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Echo.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -134,6 +158,9 @@ public static partial class Echo
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -153,6 +180,9 @@ public static partial class Echo
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Echo.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Echo.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -190,6 +220,9 @@ public static partial class Echo
         /// <summary>Wraps an untyped struct reader.</summary>
         public static EchoParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -219,6 +252,9 @@ public static partial class Echo
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Echo.EchoParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Echo.EchoParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -283,6 +319,9 @@ public static partial class Echo
         /// <summary>Wraps an untyped struct reader.</summary>
         public static EchoResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Result => _s.ReadText(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -307,6 +346,9 @@ public static partial class Echo
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Echo.EchoResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Echo.EchoResults.TypeId);
 
             public global::Capnp.Text Result => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 

@@ -10,15 +10,30 @@ public static partial class HandlerSchema
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0xebd8f46e2f369076UL;
 
-    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
     #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterInterfaces()
+    internal static void RegisterSchemas()
     {
+        global::System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(global::Multiprocess.Capnp.Context).Module.ModuleHandle);
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.Handler.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.Handler.SchemaName,
             ["destroy", "disconnect"],
             ["Handler.destroy$Params", "Handler.disconnect$Params"],
-            ["Handler.destroy$Results", "Handler.disconnect$Results"]);
+            ["Handler.destroy$Results", "Handler.disconnect$Results"],
+            [0xf26c01e415789789UL, 0xa3725be59aff1e0fUL],
+            [0xf28f342ef8fec0d8UL, 0xf90d15854cbf8235UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf26c01e415789789UL, "Handler.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf28f342ef8fec0d8UL, "Handler.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa3725be59aff1e0fUL, "Handler.disconnect$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf90d15854cbf8235UL, "Handler.disconnect$Results", 0,
+            []));
     }
     #pragma warning restore CA2255
 }
@@ -60,6 +75,9 @@ public static partial class Handler
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -84,6 +102,9 @@ public static partial class Handler
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Handler.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -134,6 +155,9 @@ public static partial class Handler
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -153,6 +177,9 @@ public static partial class Handler
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Handler.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -190,6 +217,9 @@ public static partial class Handler
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DisconnectParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -214,6 +244,9 @@ public static partial class Handler
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.DisconnectParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Handler.DisconnectParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -264,6 +297,9 @@ public static partial class Handler
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DisconnectResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DisconnectResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -283,6 +319,9 @@ public static partial class Handler
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.DisconnectResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Handler.DisconnectResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DisconnectResults that is still on its way (promise pipelining).</summary>

@@ -10,15 +10,80 @@ public static partial class InitSchema
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0xf2c5cfa319406aa6UL;
 
-    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
     #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterInterfaces()
+    internal static void RegisterSchemas()
     {
+        global::System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(global::Multiprocess.Capnp.Context).Module.ModuleHandle);
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.Init.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.Init.SchemaName,
             ["construct", "makeEcho", "makeMiningOld2", "makeMining", "makeRpc", "makeChain", "makeNode", "makeWalletLoader"],
             ["Init.construct$Params", "Init.makeEcho$Params", "Init.makeMiningOld2$Params", "Init.makeMining$Params", "Init.makeRpc$Params", "Init.makeChain$Params", "Init.makeNode$Params", "Init.makeWalletLoader$Params"],
-            ["Init.construct$Results", "Init.makeEcho$Results", "Init.makeMiningOld2$Results", "Init.makeMining$Results", "Init.makeRpc$Results", "Init.makeChain$Results", "Init.makeNode$Results", "Init.makeWalletLoader$Results"]);
+            ["Init.construct$Results", "Init.makeEcho$Results", "Init.makeMiningOld2$Results", "Init.makeMining$Results", "Init.makeRpc$Results", "Init.makeChain$Results", "Init.makeNode$Results", "Init.makeWalletLoader$Results"],
+            [0xd0094f43e65f70faUL, 0xd1eaffd3f12b7a9aUL, 0xecc9a12bacbb6a49UL, 0xf0919d79a695b715UL, 0xf11dc73bbf0383aaUL, 0x9dea045570096acdUL, 0xe7a3f6db5ae1913bUL, 0xa75f9d5ce4b38731UL],
+            [0xcff59c9cb0856a9dUL, 0xc6b83de56dc761c7UL, 0xb40b3d0b48ea1c10UL, 0x9b5015dfcf3b9509UL, 0xd8c71cdcfdae2edbUL, 0xf0b73b240801f383UL, 0xe6e6847e55ed19c0UL, 0xbe87330e75bf2c0aUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd0094f43e65f70faUL, "Init.construct$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("threadMap", 0, global::Capnp.TypeSchema.Interface(0xee5e37179ad9dc9dUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcff59c9cb0856a9dUL, "Init.construct$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("threadMap", 0, global::Capnp.TypeSchema.Interface(0xee5e37179ad9dc9dUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd1eaffd3f12b7a9aUL, "Init.makeEcho$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc6b83de56dc761c7UL, "Init.makeEcho$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xd36b89640dc94399UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xecc9a12bacbb6a49UL, "Init.makeMiningOld2$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb40b3d0b48ea1c10UL, "Init.makeMiningOld2$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf0919d79a695b715UL, "Init.makeMining$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9b5015dfcf3b9509UL, "Init.makeMining$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xf9c68436df3af39eUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf11dc73bbf0383aaUL, "Init.makeRpc$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd8c71cdcfdae2edbUL, "Init.makeRpc$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xacb1d37f0a713129UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9dea045570096acdUL, "Init.makeChain$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf0b73b240801f383UL, "Init.makeChain$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xddfb1d54c24414b3UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe7a3f6db5ae1913bUL, "Init.makeNode$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe6e6847e55ed19c0UL, "Init.makeNode$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xece87a85e7d7c91dUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa75f9d5ce4b38731UL, "Init.makeWalletLoader$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("globalArgs", 1, global::Capnp.TypeSchema.Struct(0xb574578dd61d491cUL)),
+            global::Capnp.FieldSchema.Slot("chain", 2, global::Capnp.TypeSchema.Interface(0xddfb1d54c24414b3UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbe87330e75bf2c0aUL, "Init.makeWalletLoader$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xba10da251bfac23aUL)),
+        ]));
     }
     #pragma warning restore CA2255
 }
@@ -67,6 +132,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ConstructParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.ThreadMap.Client ThreadMap => new(_s.ReadCapability(0));
 
         /// <summary>True when ThreadMap is set (its pointer is not null).</summary>
@@ -91,6 +159,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.ConstructParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.ConstructParams.TypeId);
 
             public global::Multiprocess.Capnp.ThreadMap.Client ThreadMap
             {
@@ -139,6 +210,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ConstructResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.ThreadMap.Client ThreadMap => new(_s.ReadCapability(0));
 
         /// <summary>True when ThreadMap is set (its pointer is not null).</summary>
@@ -163,6 +237,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.ConstructResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.ConstructResults.TypeId);
 
             public global::Multiprocess.Capnp.ThreadMap.Client ThreadMap
             {
@@ -211,6 +288,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeEchoParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -235,6 +315,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeEchoParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.MakeEchoParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -285,6 +368,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeEchoResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Echo.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -309,6 +395,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeEchoResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.MakeEchoResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Echo.Client Result
             {
@@ -357,6 +446,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeMiningOld2Params Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a MakeMiningOld2Params in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -376,6 +468,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningOld2Params AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningOld2Params.TypeId);
         }
 
         /// <summary>Capabilities inside a MakeMiningOld2Params that is still on its way (promise pipelining).</summary>
@@ -413,6 +508,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeMiningOld2Results Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a MakeMiningOld2Results in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -432,6 +530,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningOld2Results AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningOld2Results.TypeId);
         }
 
         /// <summary>Capabilities inside a MakeMiningOld2Results that is still on its way (promise pipelining).</summary>
@@ -469,6 +570,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeMiningParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -493,6 +597,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -543,6 +650,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeMiningResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Mining.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -567,6 +677,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.MakeMiningResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.Client Result
             {
@@ -615,6 +728,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeRpcParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -639,6 +755,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeRpcParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.MakeRpcParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -689,6 +808,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeRpcResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Rpc.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -713,6 +835,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeRpcResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.MakeRpcResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Rpc.Client Result
             {
@@ -761,6 +886,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeChainParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -785,6 +913,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeChainParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.MakeChainParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -835,6 +966,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeChainResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Chain.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -859,6 +993,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeChainResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.MakeChainResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Chain.Client Result
             {
@@ -907,6 +1044,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeNodeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -931,6 +1071,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeNodeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.MakeNodeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -981,6 +1124,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeNodeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Node.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -1005,6 +1151,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeNodeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.MakeNodeResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Node.Client Result
             {
@@ -1053,6 +1202,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeWalletLoaderParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1087,6 +1239,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeWalletLoaderParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.MakeWalletLoaderParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1161,6 +1316,9 @@ public static partial class Init
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeWalletLoaderResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -1185,6 +1343,9 @@ public static partial class Init
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Init.MakeWalletLoaderResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Init.MakeWalletLoaderResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.Client Result
             {

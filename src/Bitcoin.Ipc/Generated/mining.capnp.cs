@@ -10,19 +10,233 @@ public static partial class MiningSchema
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0xc77d03df6a41b505UL;
 
-    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
     #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterInterfaces()
+    internal static void RegisterSchemas()
     {
+        global::System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(global::Multiprocess.Capnp.Context).Module.ModuleHandle);
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.Mining.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.Mining.SchemaName,
             ["isTestChain", "isInitialBlockDownload", "getTip", "waitTipChanged", "createNewBlock", "checkBlock", "interrupt", "submitBlock", "getTransactionsByTxID", "getTransactionsByWitnessID"],
             ["Mining.isTestChain$Params", "Mining.isInitialBlockDownload$Params", "Mining.getTip$Params", "Mining.waitTipChanged$Params", "Mining.createNewBlock$Params", "Mining.checkBlock$Params", "Mining.interrupt$Params", "Mining.submitBlock$Params", "Mining.getTransactionsByTxID$Params", "Mining.getTransactionsByWitnessID$Params"],
-            ["Mining.isTestChain$Results", "Mining.isInitialBlockDownload$Results", "Mining.getTip$Results", "Mining.waitTipChanged$Results", "Mining.createNewBlock$Results", "Mining.checkBlock$Results", "Mining.interrupt$Results", "Mining.submitBlock$Results", "Mining.getTransactionsByTxID$Results", "Mining.getTransactionsByWitnessID$Results"]);
+            ["Mining.isTestChain$Results", "Mining.isInitialBlockDownload$Results", "Mining.getTip$Results", "Mining.waitTipChanged$Results", "Mining.createNewBlock$Results", "Mining.checkBlock$Results", "Mining.interrupt$Results", "Mining.submitBlock$Results", "Mining.getTransactionsByTxID$Results", "Mining.getTransactionsByWitnessID$Results"],
+            [0xd62a851f0a406fbaUL, 0xc086cb7153ed88c8UL, 0xa6680fe2b3201a1eUL, 0xe2dfd3582b92b229UL, 0xf23d59d452aea8deUL, 0x93a3f56b84a97b70UL, 0xa7258ce6c158ebe0UL, 0xc3668f69712b44d2UL, 0xbf6ee2908c2586baUL, 0x856aec8ec880875eUL],
+            [0xd26da946a6fc07cbUL, 0x8aaddcee1cb5abe0UL, 0xcdbd83d7b2442034UL, 0x8f132f96e3f130eaUL, 0xa0b06cebf3da9e15UL, 0xa6eb9eb6f5c4e0d0UL, 0xef712094c22c332cUL, 0xd5f7a815cabbaf5cUL, 0x88198551c26d6df5UL, 0xf7b14959714b0584UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd62a851f0a406fbaUL, "Mining.isTestChain$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd26da946a6fc07cbUL, "Mining.isTestChain$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc086cb7153ed88c8UL, "Mining.isInitialBlockDownload$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8aaddcee1cb5abe0UL, "Mining.isInitialBlockDownload$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa6680fe2b3201a1eUL, "Mining.getTip$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcdbd83d7b2442034UL, "Mining.getTip$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Struct(0xb3be4b8949350369UL)),
+            global::Capnp.FieldSchema.Slot("hasResult", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe2dfd3582b92b229UL, "Mining.waitTipChanged$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("currentTip", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("timeout", 0, global::Capnp.TypeSchema.Float64, defaultBits: 0x7fefffffffffffffUL),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8f132f96e3f130eaUL, "Mining.waitTipChanged$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Struct(0xb3be4b8949350369UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf23d59d452aea8deUL, "Mining.createNewBlock$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("options", 1, global::Capnp.TypeSchema.Struct(0x80fca083ef81a559UL)),
+            global::Capnp.FieldSchema.Slot("cooldown", 0, global::Capnp.TypeSchema.Bool, defaultBits: 0x1UL),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa0b06cebf3da9e15UL, "Mining.createNewBlock$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xf9671ad841b2f622UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x93a3f56b84a97b70UL, "Mining.checkBlock$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("block", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("options", 2, global::Capnp.TypeSchema.Struct(0x89f3f39b6c9dd162UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa6eb9eb6f5c4e0d0UL, "Mining.checkBlock$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("reason", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("debug", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa7258ce6c158ebe0UL, "Mining.interrupt$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xef712094c22c332cUL, "Mining.interrupt$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc3668f69712b44d2UL, "Mining.submitBlock$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("block", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd5f7a815cabbaf5cUL, "Mining.submitBlock$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("reason", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("debug", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbf6ee2908c2586baUL, "Mining.getTransactionsByTxID$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txids", 1, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Data)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x88198551c26d6df5UL, "Mining.getTransactionsByTxID$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Data)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x856aec8ec880875eUL, "Mining.getTransactionsByWitnessID$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("wtxids", 1, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Data)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf7b14959714b0584UL, "Mining.getTransactionsByWitnessID$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Data)),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SchemaName,
             ["destroy", "getBlockHeader", "getBlock", "getTxFees", "getTxSigops", "getCoinbaseTx", "getCoinbaseMerklePath", "submitSolutionOld7", "waitNext", "interruptWait", "submitSolution"],
             ["BlockTemplate.destroy$Params", "BlockTemplate.getBlockHeader$Params", "BlockTemplate.getBlock$Params", "BlockTemplate.getTxFees$Params", "BlockTemplate.getTxSigops$Params", "BlockTemplate.getCoinbaseTx$Params", "BlockTemplate.getCoinbaseMerklePath$Params", "BlockTemplate.submitSolutionOld7$Params", "BlockTemplate.waitNext$Params", "BlockTemplate.interruptWait$Params", "BlockTemplate.submitSolution$Params"],
-            ["BlockTemplate.destroy$Results", "BlockTemplate.getBlockHeader$Results", "BlockTemplate.getBlock$Results", "BlockTemplate.getTxFees$Results", "BlockTemplate.getTxSigops$Results", "BlockTemplate.getCoinbaseTx$Results", "BlockTemplate.getCoinbaseMerklePath$Results", "BlockTemplate.submitSolutionOld7$Results", "BlockTemplate.waitNext$Results", "BlockTemplate.interruptWait$Results", "BlockTemplate.submitSolution$Results"]);
+            ["BlockTemplate.destroy$Results", "BlockTemplate.getBlockHeader$Results", "BlockTemplate.getBlock$Results", "BlockTemplate.getTxFees$Results", "BlockTemplate.getTxSigops$Results", "BlockTemplate.getCoinbaseTx$Results", "BlockTemplate.getCoinbaseMerklePath$Results", "BlockTemplate.submitSolutionOld7$Results", "BlockTemplate.waitNext$Results", "BlockTemplate.interruptWait$Results", "BlockTemplate.submitSolution$Results"],
+            [0x898c75958f8eab40UL, 0xbc6e961d0c9fabcbUL, 0xb57adc0c09d3d8b9UL, 0xfc48c88871b654d6UL, 0x8f4dadf0be3aee81UL, 0xfd4337e403fdc1b8UL, 0xa12657e0ad662f4bUL, 0xf6e81eb0866e3b87UL, 0xb726a965fac04db3UL, 0xb889895bf2d4ecb1UL, 0xad59a21b4fc45f4cUL],
+            [0xb277e9484368f871UL, 0xbe44866bf53ba50fUL, 0xda570962f86bbd3bUL, 0xce9419e947d3af78UL, 0xcf916f95f6f774fbUL, 0xe194427de3eafd96UL, 0xda952a06f76488ffUL, 0x97f6899fb5e3c15fUL, 0xdafdbfbfce655b00UL, 0xfe3cdff3007f0bc2UL, 0xce754302fc8eec5cUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x898c75958f8eab40UL, "BlockTemplate.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb277e9484368f871UL, "BlockTemplate.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbc6e961d0c9fabcbUL, "BlockTemplate.getBlockHeader$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbe44866bf53ba50fUL, "BlockTemplate.getBlockHeader$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb57adc0c09d3d8b9UL, "BlockTemplate.getBlock$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xda570962f86bbd3bUL, "BlockTemplate.getBlock$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfc48c88871b654d6UL, "BlockTemplate.getTxFees$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xce9419e947d3af78UL, "BlockTemplate.getTxFees$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Int64)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8f4dadf0be3aee81UL, "BlockTemplate.getTxSigops$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcf916f95f6f774fbUL, "BlockTemplate.getTxSigops$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Int64)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfd4337e403fdc1b8UL, "BlockTemplate.getCoinbaseTx$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe194427de3eafd96UL, "BlockTemplate.getCoinbaseTx$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Struct(0xdc399c6d34ae7e69UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa12657e0ad662f4bUL, "BlockTemplate.getCoinbaseMerklePath$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xda952a06f76488ffUL, "BlockTemplate.getCoinbaseMerklePath$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Data)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf6e81eb0866e3b87UL, "BlockTemplate.submitSolutionOld7$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("version", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("timestamp", 1, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("nonce", 2, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("coinbase", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x97f6899fb5e3c15fUL, "BlockTemplate.submitSolutionOld7$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb726a965fac04db3UL, "BlockTemplate.waitNext$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("options", 1, global::Capnp.TypeSchema.Struct(0x9ba437d9de0c452eUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdafdbfbfce655b00UL, "BlockTemplate.waitNext$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xf9671ad841b2f622UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb889895bf2d4ecb1UL, "BlockTemplate.interruptWait$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfe3cdff3007f0bc2UL, "BlockTemplate.interruptWait$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xad59a21b4fc45f4cUL, "BlockTemplate.submitSolution$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("version", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("timestamp", 1, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("nonce", 2, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("coinbase", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xce754302fc8eec5cUL, "BlockTemplate.submitSolution$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("reason", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("debug", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x80fca083ef81a559UL, "BlockCreateOptions", 0,
+        [
+            global::Capnp.FieldSchema.Slot("useMempool", 0, global::Capnp.TypeSchema.Bool, defaultBits: 0x1UL),
+            global::Capnp.FieldSchema.Slot("blockReservedWeight", 1, global::Capnp.TypeSchema.UInt64, defaultBits: 0x1f40UL),
+            global::Capnp.FieldSchema.Slot("coinbaseOutputMaxAdditionalSigops", 2, global::Capnp.TypeSchema.UInt64, defaultBits: 0x190UL),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9ba437d9de0c452eUL, "BlockWaitOptions", 0,
+        [
+            global::Capnp.FieldSchema.Slot("timeout", 0, global::Capnp.TypeSchema.Float64, defaultBits: 0x7fefffffffffffffUL),
+            global::Capnp.FieldSchema.Slot("feeThreshold", 1, global::Capnp.TypeSchema.Int64, defaultBits: 0x775f05a074000UL),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x89f3f39b6c9dd162UL, "BlockCheckOptions", 0,
+        [
+            global::Capnp.FieldSchema.Slot("checkMerkleRoot", 0, global::Capnp.TypeSchema.Bool, defaultBits: 0x1UL),
+            global::Capnp.FieldSchema.Slot("checkPow", 1, global::Capnp.TypeSchema.Bool, defaultBits: 0x1UL),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdc399c6d34ae7e69UL, "CoinbaseTx", 0,
+        [
+            global::Capnp.FieldSchema.Slot("version", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("sequence", 1, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("scriptSigPrefix", 0, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("witness", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("blockRewardRemaining", 1, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("requiredOutputs", 2, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Data)),
+            global::Capnp.FieldSchema.Slot("lockTime", 4, global::Capnp.TypeSchema.UInt32),
+        ]));
     }
     #pragma warning restore CA2255
 
@@ -79,6 +293,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsTestChainParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -103,6 +320,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.IsTestChainParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.IsTestChainParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -153,6 +373,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsTestChainResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a IsTestChainResults in a message.</summary>
@@ -174,6 +397,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.IsTestChainResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.IsTestChainResults.TypeId);
 
             public bool Result
             {
@@ -217,6 +443,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsInitialBlockDownloadParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -241,6 +470,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.IsInitialBlockDownloadParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.IsInitialBlockDownloadParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -291,6 +523,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsInitialBlockDownloadResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a IsInitialBlockDownloadResults in a message.</summary>
@@ -312,6 +547,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.IsInitialBlockDownloadResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.IsInitialBlockDownloadResults.TypeId);
 
             public bool Result
             {
@@ -355,6 +593,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTipParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -379,6 +620,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.GetTipParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.GetTipParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -429,6 +673,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTipResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.BlockRef Result => new(_s.ReadStruct(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -455,6 +702,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.GetTipResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.GetTipResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.BlockRef.Builder Result => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.BlockRef.Builder.Size));
 
@@ -511,6 +761,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static WaitTipChangedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -542,6 +795,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.WaitTipChangedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.WaitTipChangedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -609,6 +865,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static WaitTipChangedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.BlockRef Result => new(_s.ReadStruct(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -633,6 +892,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.WaitTipChangedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.WaitTipChangedResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.BlockRef.Builder Result => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.BlockRef.Builder.Size));
 
@@ -683,6 +945,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CreateNewBlockParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -714,6 +979,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.CreateNewBlockParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.CreateNewBlockParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -783,6 +1051,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CreateNewBlockResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -807,6 +1078,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.CreateNewBlockResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.CreateNewBlockResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.Client Result
             {
@@ -855,6 +1129,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CheckBlockParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -889,6 +1166,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.CheckBlockParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.CheckBlockParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -963,6 +1243,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CheckBlockResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Reason => _s.ReadText(0);
 
         /// <summary>True when Reason is set (its pointer is not null).</summary>
@@ -994,6 +1277,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.CheckBlockResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.CheckBlockResults.TypeId);
 
             public global::Capnp.Text Reason => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -1065,6 +1351,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static InterruptParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a InterruptParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -1084,6 +1373,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.InterruptParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.InterruptParams.TypeId);
         }
 
         /// <summary>Capabilities inside a InterruptParams that is still on its way (promise pipelining).</summary>
@@ -1121,6 +1413,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static InterruptResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a InterruptResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -1140,6 +1435,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.InterruptResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.InterruptResults.TypeId);
         }
 
         /// <summary>Capabilities inside a InterruptResults that is still on its way (promise pipelining).</summary>
@@ -1177,6 +1475,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SubmitBlockParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1206,6 +1507,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.SubmitBlockParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.SubmitBlockParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1267,6 +1571,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SubmitBlockResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Reason => _s.ReadText(0);
 
         /// <summary>True when Reason is set (its pointer is not null).</summary>
@@ -1298,6 +1605,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.SubmitBlockResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.SubmitBlockResults.TypeId);
 
             public global::Capnp.Text Reason => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -1369,6 +1679,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTransactionsByTxIDParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1398,6 +1711,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.GetTransactionsByTxIDParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.GetTransactionsByTxIDParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1459,6 +1775,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTransactionsByTxIDResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.DataListReader Result => new(_s.ReadList(0, global::Capnp.ElementSize.Pointer));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -1483,6 +1802,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.GetTransactionsByTxIDResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.GetTransactionsByTxIDResults.TypeId);
 
             public global::Capnp.DataListBuilder Result => global::Capnp.DataListBuilder.Get(_s.GetPointer(0));
 
@@ -1531,6 +1853,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTransactionsByWitnessIDParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1560,6 +1885,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.GetTransactionsByWitnessIDParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.GetTransactionsByWitnessIDParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1621,6 +1949,9 @@ public static partial class Mining
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTransactionsByWitnessIDResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.DataListReader Result => new(_s.ReadList(0, global::Capnp.ElementSize.Pointer));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -1645,6 +1976,9 @@ public static partial class Mining
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Mining.GetTransactionsByWitnessIDResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Mining.GetTransactionsByWitnessIDResults.TypeId);
 
             public global::Capnp.DataListBuilder Result => global::Capnp.DataListBuilder.Get(_s.GetPointer(0));
 
@@ -1871,6 +2205,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1895,6 +2232,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1945,6 +2285,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -1964,6 +2307,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -2001,6 +2347,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetBlockHeaderParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2025,6 +2374,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetBlockHeaderParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetBlockHeaderParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2075,6 +2427,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetBlockHeaderResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::System.ReadOnlyMemory<byte> Result => _s.ReadData(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -2099,6 +2454,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetBlockHeaderResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetBlockHeaderResults.TypeId);
 
             public global::System.ReadOnlyMemory<byte> Result => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -2147,6 +2505,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetBlockParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2171,6 +2532,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetBlockParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetBlockParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2221,6 +2585,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetBlockResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::System.ReadOnlyMemory<byte> Result => _s.ReadData(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -2245,6 +2612,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetBlockResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetBlockResults.TypeId);
 
             public global::System.ReadOnlyMemory<byte> Result => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -2293,6 +2663,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTxFeesParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2317,6 +2690,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetTxFeesParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetTxFeesParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2367,6 +2743,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTxFeesResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.PrimitiveListReader<long> Result => new(_s.ReadList(0, global::Capnp.ElementSize.EightBytes));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -2391,6 +2770,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetTxFeesResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetTxFeesResults.TypeId);
 
             public global::Capnp.PrimitiveListBuilder<long> Result => global::Capnp.PrimitiveListBuilder<long>.Get(_s.GetPointer(0));
 
@@ -2439,6 +2821,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTxSigopsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2463,6 +2848,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetTxSigopsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetTxSigopsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2513,6 +2901,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTxSigopsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.PrimitiveListReader<long> Result => new(_s.ReadList(0, global::Capnp.ElementSize.EightBytes));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -2537,6 +2928,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetTxSigopsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetTxSigopsResults.TypeId);
 
             public global::Capnp.PrimitiveListBuilder<long> Result => global::Capnp.PrimitiveListBuilder<long>.Get(_s.GetPointer(0));
 
@@ -2585,6 +2979,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetCoinbaseTxParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2609,6 +3006,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseTxParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseTxParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2659,6 +3059,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetCoinbaseTxResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.CoinbaseTx Result => new(_s.ReadStruct(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -2683,6 +3086,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseTxResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseTxResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.CoinbaseTx.Builder Result => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.CoinbaseTx.Builder.Size));
 
@@ -2733,6 +3139,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetCoinbaseMerklePathParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2757,6 +3166,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseMerklePathParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseMerklePathParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2807,6 +3219,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetCoinbaseMerklePathResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.DataListReader Result => new(_s.ReadList(0, global::Capnp.ElementSize.Pointer));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -2831,6 +3246,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseMerklePathResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.GetCoinbaseMerklePathResults.TypeId);
 
             public global::Capnp.DataListBuilder Result => global::Capnp.DataListBuilder.Get(_s.GetPointer(0));
 
@@ -2879,6 +3297,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SubmitSolutionOld7Params Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2914,6 +3335,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionOld7Params AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionOld7Params.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2993,6 +3417,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SubmitSolutionOld7Results Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a SubmitSolutionOld7Results in a message.</summary>
@@ -3014,6 +3441,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionOld7Results AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionOld7Results.TypeId);
 
             public bool Result
             {
@@ -3057,6 +3487,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static WaitNextParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3086,6 +3519,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.WaitNextParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.WaitNextParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3149,6 +3585,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static WaitNextResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -3173,6 +3612,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.WaitNextResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.WaitNextResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.Client Result
             {
@@ -3221,6 +3663,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static InterruptWaitParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a InterruptWaitParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -3240,6 +3685,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterruptWaitParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterruptWaitParams.TypeId);
         }
 
         /// <summary>Capabilities inside a InterruptWaitParams that is still on its way (promise pipelining).</summary>
@@ -3277,6 +3725,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static InterruptWaitResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a InterruptWaitResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -3296,6 +3747,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterruptWaitResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.InterruptWaitResults.TypeId);
         }
 
         /// <summary>Capabilities inside a InterruptWaitResults that is still on its way (promise pipelining).</summary>
@@ -3333,6 +3787,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SubmitSolutionParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3368,6 +3825,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3447,6 +3907,9 @@ public static partial class BlockTemplate
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SubmitSolutionResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Reason => _s.ReadText(0);
 
         /// <summary>True when Reason is set (its pointer is not null).</summary>
@@ -3478,6 +3941,9 @@ public static partial class BlockTemplate
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTemplate.SubmitSolutionResults.TypeId);
 
             public global::Capnp.Text Reason => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -3711,6 +4177,9 @@ public readonly partial struct BlockCreateOptions : global::Capnp.IStructReader<
     /// <summary>Wraps an untyped struct reader.</summary>
     public static BlockCreateOptions Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public bool UseMempool => _s.ReadBool(0, true);
 
     public ulong BlockReservedWeight => _s.ReadUInt64(1, 8000UL);
@@ -3736,6 +4205,9 @@ public readonly partial struct BlockCreateOptions : global::Capnp.IStructReader<
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.BlockCreateOptions AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockCreateOptions.TypeId);
 
         public bool UseMempool
         {
@@ -3790,6 +4262,9 @@ public readonly partial struct BlockWaitOptions : global::Capnp.IStructReader<Bl
     /// <summary>Wraps an untyped struct reader.</summary>
     public static BlockWaitOptions Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public double Timeout => _s.ReadFloat64(0, 1.7976931348623157E+308D);
 
     public long FeeThreshold => _s.ReadInt64(1, 2100000000000000L);
@@ -3813,6 +4288,9 @@ public readonly partial struct BlockWaitOptions : global::Capnp.IStructReader<Bl
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.BlockWaitOptions AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockWaitOptions.TypeId);
 
         public double Timeout
         {
@@ -3861,6 +4339,9 @@ public readonly partial struct BlockCheckOptions : global::Capnp.IStructReader<B
     /// <summary>Wraps an untyped struct reader.</summary>
     public static BlockCheckOptions Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public bool CheckMerkleRoot => _s.ReadBool(0, true);
 
     public bool CheckPow => _s.ReadBool(1, true);
@@ -3884,6 +4365,9 @@ public readonly partial struct BlockCheckOptions : global::Capnp.IStructReader<B
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.BlockCheckOptions AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockCheckOptions.TypeId);
 
         public bool CheckMerkleRoot
         {
@@ -3932,6 +4416,9 @@ public readonly partial struct CoinbaseTx : global::Capnp.IStructReader<Coinbase
     /// <summary>Wraps an untyped struct reader.</summary>
     public static CoinbaseTx Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public uint Version => _s.ReadUInt32(0);
 
     public uint Sequence => _s.ReadUInt32(1);
@@ -3974,6 +4461,9 @@ public readonly partial struct CoinbaseTx : global::Capnp.IStructReader<Coinbase
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.CoinbaseTx AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.CoinbaseTx.TypeId);
 
         public uint Version
         {

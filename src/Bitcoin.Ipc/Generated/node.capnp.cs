@@ -10,63 +10,815 @@ public static partial class NodeSchema
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0x92546c47dc734b2eUL;
 
-    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
     #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterInterfaces()
+    internal static void RegisterSchemas()
     {
+        global::System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(global::Multiprocess.Capnp.Context).Module.ModuleHandle);
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.Node.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.Node.SchemaName,
             ["destroy", "initLogging", "initParameterInteraction", "getWarnings", "getLogCategories", "getExitStatus", "baseInitialize", "appInitMain", "appShutdown", "startShutdown", "shutdownRequested", "isSettingIgnored", "getPersistentSetting", "updateRwSetting", "forceSetting", "resetSettings", "mapPort", "getProxy", "getNodeCount", "getNodesStats", "getBanned", "ban", "unban", "disconnectByAddress", "disconnectById", "listExternalSigners", "getTotalBytesRecv", "getTotalBytesSent", "getMempoolSize", "getMempoolDynamicUsage", "getMempoolMaxUsage", "getHeaderTip", "getNumBlocks", "getNetLocalAddresses", "getBestBlockHash", "getLastBlockTime", "getVerificationProgress", "isInitialBlockDownload", "isLoadingBlocks", "setNetworkActive", "getNetworkActive", "getDustRelayFee", "executeRpc", "listRpcCommands", "getUnspentOutput", "broadcastTransaction", "customWalletLoader", "handleInitMessage", "handleMessageBox", "handleQuestion", "handleShowProgress", "handleInitWallet", "handleNotifyNumConnectionsChanged", "handleNotifyNetworkActiveChanged", "handleNotifyAlertChanged", "handleBannedListChanged", "handleNotifyBlockTip", "handleNotifyHeaderTip"],
             ["Node.destroy$Params", "Node.initLogging$Params", "Node.initParameterInteraction$Params", "Node.getWarnings$Params", "Node.getLogCategories$Params", "Node.getExitStatus$Params", "Node.baseInitialize$Params", "Node.appInitMain$Params", "Node.appShutdown$Params", "Node.startShutdown$Params", "Node.shutdownRequested$Params", "Node.isSettingIgnored$Params", "Node.getPersistentSetting$Params", "Node.updateRwSetting$Params", "Node.forceSetting$Params", "Node.resetSettings$Params", "Node.mapPort$Params", "Node.getProxy$Params", "Node.getNodeCount$Params", "Node.getNodesStats$Params", "Node.getBanned$Params", "Node.ban$Params", "Node.unban$Params", "Node.disconnectByAddress$Params", "Node.disconnectById$Params", "Node.listExternalSigners$Params", "Node.getTotalBytesRecv$Params", "Node.getTotalBytesSent$Params", "Node.getMempoolSize$Params", "Node.getMempoolDynamicUsage$Params", "Node.getMempoolMaxUsage$Params", "Node.getHeaderTip$Params", "Node.getNumBlocks$Params", "Node.getNetLocalAddresses$Params", "Node.getBestBlockHash$Params", "Node.getLastBlockTime$Params", "Node.getVerificationProgress$Params", "Node.isInitialBlockDownload$Params", "Node.isLoadingBlocks$Params", "Node.setNetworkActive$Params", "Node.getNetworkActive$Params", "Node.getDustRelayFee$Params", "Node.executeRpc$Params", "Node.listRpcCommands$Params", "Node.getUnspentOutput$Params", "Node.broadcastTransaction$Params", "Node.customWalletLoader$Params", "Node.handleInitMessage$Params", "Node.handleMessageBox$Params", "Node.handleQuestion$Params", "Node.handleShowProgress$Params", "Node.handleInitWallet$Params", "Node.handleNotifyNumConnectionsChanged$Params", "Node.handleNotifyNetworkActiveChanged$Params", "Node.handleNotifyAlertChanged$Params", "Node.handleBannedListChanged$Params", "Node.handleNotifyBlockTip$Params", "Node.handleNotifyHeaderTip$Params"],
-            ["Node.destroy$Results", "Node.initLogging$Results", "Node.initParameterInteraction$Results", "Node.getWarnings$Results", "Node.getLogCategories$Results", "Node.getExitStatus$Results", "Node.baseInitialize$Results", "Node.appInitMain$Results", "Node.appShutdown$Results", "Node.startShutdown$Results", "Node.shutdownRequested$Results", "Node.isSettingIgnored$Results", "Node.getPersistentSetting$Results", "Node.updateRwSetting$Results", "Node.forceSetting$Results", "Node.resetSettings$Results", "Node.mapPort$Results", "Node.getProxy$Results", "Node.getNodeCount$Results", "Node.getNodesStats$Results", "Node.getBanned$Results", "Node.ban$Results", "Node.unban$Results", "Node.disconnectByAddress$Results", "Node.disconnectById$Results", "Node.listExternalSigners$Results", "Node.getTotalBytesRecv$Results", "Node.getTotalBytesSent$Results", "Node.getMempoolSize$Results", "Node.getMempoolDynamicUsage$Results", "Node.getMempoolMaxUsage$Results", "Node.getHeaderTip$Results", "Node.getNumBlocks$Results", "Node.getNetLocalAddresses$Results", "Node.getBestBlockHash$Results", "Node.getLastBlockTime$Results", "Node.getVerificationProgress$Results", "Node.isInitialBlockDownload$Results", "Node.isLoadingBlocks$Results", "Node.setNetworkActive$Results", "Node.getNetworkActive$Results", "Node.getDustRelayFee$Results", "Node.executeRpc$Results", "Node.listRpcCommands$Results", "Node.getUnspentOutput$Results", "Node.broadcastTransaction$Results", "Node.customWalletLoader$Results", "Node.handleInitMessage$Results", "Node.handleMessageBox$Results", "Node.handleQuestion$Results", "Node.handleShowProgress$Results", "Node.handleInitWallet$Results", "Node.handleNotifyNumConnectionsChanged$Results", "Node.handleNotifyNetworkActiveChanged$Results", "Node.handleNotifyAlertChanged$Results", "Node.handleBannedListChanged$Results", "Node.handleNotifyBlockTip$Results", "Node.handleNotifyHeaderTip$Results"]);
+            ["Node.destroy$Results", "Node.initLogging$Results", "Node.initParameterInteraction$Results", "Node.getWarnings$Results", "Node.getLogCategories$Results", "Node.getExitStatus$Results", "Node.baseInitialize$Results", "Node.appInitMain$Results", "Node.appShutdown$Results", "Node.startShutdown$Results", "Node.shutdownRequested$Results", "Node.isSettingIgnored$Results", "Node.getPersistentSetting$Results", "Node.updateRwSetting$Results", "Node.forceSetting$Results", "Node.resetSettings$Results", "Node.mapPort$Results", "Node.getProxy$Results", "Node.getNodeCount$Results", "Node.getNodesStats$Results", "Node.getBanned$Results", "Node.ban$Results", "Node.unban$Results", "Node.disconnectByAddress$Results", "Node.disconnectById$Results", "Node.listExternalSigners$Results", "Node.getTotalBytesRecv$Results", "Node.getTotalBytesSent$Results", "Node.getMempoolSize$Results", "Node.getMempoolDynamicUsage$Results", "Node.getMempoolMaxUsage$Results", "Node.getHeaderTip$Results", "Node.getNumBlocks$Results", "Node.getNetLocalAddresses$Results", "Node.getBestBlockHash$Results", "Node.getLastBlockTime$Results", "Node.getVerificationProgress$Results", "Node.isInitialBlockDownload$Results", "Node.isLoadingBlocks$Results", "Node.setNetworkActive$Results", "Node.getNetworkActive$Results", "Node.getDustRelayFee$Results", "Node.executeRpc$Results", "Node.listRpcCommands$Results", "Node.getUnspentOutput$Results", "Node.broadcastTransaction$Results", "Node.customWalletLoader$Results", "Node.handleInitMessage$Results", "Node.handleMessageBox$Results", "Node.handleQuestion$Results", "Node.handleShowProgress$Results", "Node.handleInitWallet$Results", "Node.handleNotifyNumConnectionsChanged$Results", "Node.handleNotifyNetworkActiveChanged$Results", "Node.handleNotifyAlertChanged$Results", "Node.handleBannedListChanged$Results", "Node.handleNotifyBlockTip$Results", "Node.handleNotifyHeaderTip$Results"],
+            [0xc28ac1ca2b534e33UL, 0xfe4cc5a2dbf393d1UL, 0x8ae644d7b45d6159UL, 0xca044512aefd6830UL, 0xbfbfbebf8eefdf79UL, 0x979e34e7f6f6a41dUL, 0xd08f975e4f434162UL, 0xa5878b8ae3e77f36UL, 0xacf09ea06fc40245UL, 0x9cbfb02ea3f105dcUL, 0xab4e2ed965a4a969UL, 0xf7863a0308131285UL, 0xe39a0961012a5668UL, 0x8d46a0cbcd5bc0f6UL, 0xd6ca26ce3d19b45fUL, 0x812ed558c8ef9214UL, 0xb0c319f9f1832670UL, 0xb27c2ee9397db4c7UL, 0xab1e557dfc339adbUL, 0x995767177940d712UL, 0xdff0ae90294304b6UL, 0xe27e3d5b1130c5b7UL, 0xd92ec578b456e4a9UL, 0xfa13fe41d76ac471UL, 0xa67305a753d77f92UL, 0xd0a274fa37b438fcUL, 0xad90478d7c2213abUL, 0xbfac09c2948b3abdUL, 0xa83785ef29dc4380UL, 0x8be9606f26d1b8a4UL, 0x96b30e7a51fee065UL, 0x9870ce28372d4b28UL, 0x8df3897eb4499404UL, 0xd1ba7043434025d5UL, 0x9c8747a4d3c0212cUL, 0x86a4bc77f6604cd7UL, 0x96b396bb9ad5db07UL, 0xd5a1fc1cb59a3690UL, 0xf4fddffea9973c3bUL, 0xdd79eeba43a16822UL, 0x88875c82fb2006f4UL, 0xce8b40547e9833a0UL, 0xf87947b551c774e6UL, 0xb3595e3925ebc10cUL, 0xe7ba19649ee3e411UL, 0xcdc65efc84ee8b5aUL, 0xd1b3fbc4ec20572aUL, 0xe563604fc5d4923aUL, 0xf679557aa20bbb67UL, 0xd1cc31a788c8bbd0UL, 0xaa6e575985af43daUL, 0xce94f7a69e7b9c5dUL, 0xf0765769947a2f06UL, 0x892fc68282cbd62fUL, 0xf6f2075eb49ddcf1UL, 0xccf2692099149a34UL, 0x9be310d3ddaccbe1UL, 0xef3ec894dc45f458UL],
+            [0xe4042d9ac589f854UL, 0xc6c0a039358d7126UL, 0xc0d1b50fef923f0eUL, 0xa6ae1a003cd39dcbUL, 0xf14c1998865e0c99UL, 0xa34c9a34f4ffe12eUL, 0xaf82dc5d0b822dc3UL, 0xf8aaaf73b9134c12UL, 0xce819844b7d9dfcfUL, 0xe753ddb6a5cc722aUL, 0x94a17b963e8810ddUL, 0x9e90a24e6b9c1530UL, 0x9d49f1a286e4154bUL, 0xec555e1b98b4cb67UL, 0xc8f3643aa83d7a17UL, 0xb2ee3ca5e9044886UL, 0xc76d00ccc56e555dUL, 0xa591507cdb7481b9UL, 0xb5e42572d7106bbfUL, 0xfec67e0a8f82aeeaUL, 0xb4085e5ab93e0ae9UL, 0xce023c442254b147UL, 0xbff5377792167cdeUL, 0xb14ee7ca860e2ebeUL, 0xd483adf99d7eb3d7UL, 0xcd604bf574d580a7UL, 0xb6c0c55f34232307UL, 0xcacf235be70079b0UL, 0x960237a27f46f548UL, 0x89a44d9118ceac04UL, 0xcbcaa86a7358b62dUL, 0x88c3da54fa7172b3UL, 0x85092b74fe92ddc4UL, 0xaddd19f4f0027f11UL, 0x815f1096aac336afUL, 0x8c1c2cb847b18565UL, 0x989e4229b703c071UL, 0xf838b2663d236259UL, 0xd3383cac43779f95UL, 0x8d8675b2fe7c07a6UL, 0xca417d1b0334e11aUL, 0x99e97884fde1550aUL, 0x93c79eadf40b9ad2UL, 0x83ac52575b4eb00eUL, 0x93368c305cfc1e74UL, 0xd4949a44de9cc723UL, 0xc582732a8bb85a8eUL, 0xb99329427d8fe64aUL, 0x83917e632e852dcaUL, 0xaaf7135407ebc321UL, 0xf22dc158e2a48a11UL, 0x86746a920514cb8fUL, 0xa617d97aec615dd8UL, 0xb86f4a614bde12e2UL, 0xd1d533d112d7ad50UL, 0x933e874c3ef88e17UL, 0xd951f5dee9a6ab03UL, 0xfce22e501389be61UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc28ac1ca2b534e33UL, "Node.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe4042d9ac589f854UL, "Node.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfe4cc5a2dbf393d1UL, "Node.initLogging$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc6c0a039358d7126UL, "Node.initLogging$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8ae644d7b45d6159UL, "Node.initParameterInteraction$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc0d1b50fef923f0eUL, "Node.initParameterInteraction$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xca044512aefd6830UL, "Node.getWarnings$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa6ae1a003cd39dcbUL, "Node.getWarnings$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Struct(0x8ab5bd30b9c0e6b8UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbfbfbebf8eefdf79UL, "Node.getLogCategories$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf14c1998865e0c99UL, "Node.getLogCategories$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.UInt64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x979e34e7f6f6a41dUL, "Node.getExitStatus$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa34c9a34f4ffe12eUL, "Node.getExitStatus$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd08f975e4f434162UL, "Node.baseInitialize$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("globalArgs", 1, global::Capnp.TypeSchema.Struct(0xb574578dd61d491cUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xaf82dc5d0b822dc3UL, "Node.baseInitialize$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("error", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa5878b8ae3e77f36UL, "Node.appInitMain$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf8aaaf73b9134c12UL, "Node.appInitMain$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("tipInfo", 0, global::Capnp.TypeSchema.Struct(0x98f8b9129f9d8bfdUL)),
+            global::Capnp.FieldSchema.Slot("error", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xacf09ea06fc40245UL, "Node.appShutdown$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xce819844b7d9dfcfUL, "Node.appShutdown$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9cbfb02ea3f105dcUL, "Node.startShutdown$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe753ddb6a5cc722aUL, "Node.startShutdown$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xab4e2ed965a4a969UL, "Node.shutdownRequested$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x94a17b963e8810ddUL, "Node.shutdownRequested$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf7863a0308131285UL, "Node.isSettingIgnored$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("name", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9e90a24e6b9c1530UL, "Node.isSettingIgnored$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe39a0961012a5668UL, "Node.getPersistentSetting$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("name", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9d49f1a286e4154bUL, "Node.getPersistentSetting$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8d46a0cbcd5bc0f6UL, "Node.updateRwSetting$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("name", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("value", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xec555e1b98b4cb67UL, "Node.updateRwSetting$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd6ca26ce3d19b45fUL, "Node.forceSetting$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("name", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("value", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc8f3643aa83d7a17UL, "Node.forceSetting$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x812ed558c8ef9214UL, "Node.resetSettings$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb2ee3ca5e9044886UL, "Node.resetSettings$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb0c319f9f1832670UL, "Node.mapPort$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("useNatPnP", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc76d00ccc56e555dUL, "Node.mapPort$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb27c2ee9397db4c7UL, "Node.getProxy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("net", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa591507cdb7481b9UL, "Node.getProxy$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("proxyInfo", 0, global::Capnp.TypeSchema.Struct(0xb85c2ec6d667f0dfUL)),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xab1e557dfc339adbUL, "Node.getNodeCount$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("flags", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb5e42572d7106bbfUL, "Node.getNodeCount$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.UInt64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x995767177940d712UL, "Node.getNodesStats$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfec67e0a8f82aeeaUL, "Node.getNodesStats$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("stats", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0xb45fb3131e4d7fe0UL))),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdff0ae90294304b6UL, "Node.getBanned$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb4085e5ab93e0ae9UL, "Node.getBanned$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("banmap", 0, global::Capnp.TypeSchema.Struct(0x8691f5ffd4852e9cUL)),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe27e3d5b1130c5b7UL, "Node.ban$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("netAddr", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("banTimeOffset", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xce023c442254b147UL, "Node.ban$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd92ec578b456e4a9UL, "Node.unban$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("ip", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbff5377792167cdeUL, "Node.unban$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfa13fe41d76ac471UL, "Node.disconnectByAddress$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("address", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb14ee7ca860e2ebeUL, "Node.disconnectByAddress$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa67305a753d77f92UL, "Node.disconnectById$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("id", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd483adf99d7eb3d7UL, "Node.disconnectById$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd0a274fa37b438fcUL, "Node.listExternalSigners$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcd604bf574d580a7UL, "Node.listExternalSigners$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Interface(0xfbf1fccd8f75eb78UL))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xad90478d7c2213abUL, "Node.getTotalBytesRecv$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb6c0c55f34232307UL, "Node.getTotalBytesRecv$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbfac09c2948b3abdUL, "Node.getTotalBytesSent$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcacf235be70079b0UL, "Node.getTotalBytesSent$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa83785ef29dc4380UL, "Node.getMempoolSize$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x960237a27f46f548UL, "Node.getMempoolSize$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.UInt64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8be9606f26d1b8a4UL, "Node.getMempoolDynamicUsage$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x89a44d9118ceac04UL, "Node.getMempoolDynamicUsage$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.UInt64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x96b30e7a51fee065UL, "Node.getMempoolMaxUsage$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcbcaa86a7358b62dUL, "Node.getMempoolMaxUsage$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.UInt64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9870ce28372d4b28UL, "Node.getHeaderTip$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x88c3da54fa7172b3UL, "Node.getHeaderTip$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("height", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("blockTime", 1, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("result", 32, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8df3897eb4499404UL, "Node.getNumBlocks$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x85092b74fe92ddc4UL, "Node.getNumBlocks$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd1ba7043434025d5UL, "Node.getNetLocalAddresses$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xaddd19f4f0027f11UL, "Node.getNetLocalAddresses$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Data, global::Capnp.TypeSchema.Struct(0x9c8fff1696ce17ffUL))))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9c8747a4d3c0212cUL, "Node.getBestBlockHash$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x815f1096aac336afUL, "Node.getBestBlockHash$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x86a4bc77f6604cd7UL, "Node.getLastBlockTime$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8c1c2cb847b18565UL, "Node.getLastBlockTime$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x96b396bb9ad5db07UL, "Node.getVerificationProgress$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x989e4229b703c071UL, "Node.getVerificationProgress$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Float64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd5a1fc1cb59a3690UL, "Node.isInitialBlockDownload$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf838b2663d236259UL, "Node.isInitialBlockDownload$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf4fddffea9973c3bUL, "Node.isLoadingBlocks$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd3383cac43779f95UL, "Node.isLoadingBlocks$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdd79eeba43a16822UL, "Node.setNetworkActive$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("active", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8d8675b2fe7c07a6UL, "Node.setNetworkActive$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x88875c82fb2006f4UL, "Node.getNetworkActive$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xca417d1b0334e11aUL, "Node.getNetworkActive$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xce8b40547e9833a0UL, "Node.getDustRelayFee$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x99e97884fde1550aUL, "Node.getDustRelayFee$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf87947b551c774e6UL, "Node.executeRpc$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("command", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("params", 2, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("uri", 3, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x93c79eadf40b9ad2UL, "Node.executeRpc$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("error", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("rpcError", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("result", 2, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb3595e3925ebc10cUL, "Node.listRpcCommands$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x83ac52575b4eb00eUL, "Node.listRpcCommands$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Text)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe7ba19649ee3e411UL, "Node.getUnspentOutput$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("output", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x93368c305cfc1e74UL, "Node.getUnspentOutput$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcdc65efc84ee8b5aUL, "Node.broadcastTransaction$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("tx", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("maxTxFee", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd4949a44de9cc723UL, "Node.broadcastTransaction$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("error", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd1b3fbc4ec20572aUL, "Node.customWalletLoader$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc582732a8bb85a8eUL, "Node.customWalletLoader$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xba10da251bfac23aUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe563604fc5d4923aUL, "Node.handleInitMessage$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0x955d952241295e4cUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb99329427d8fe64aUL, "Node.handleInitMessage$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf679557aa20bbb67UL, "Node.handleMessageBox$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0xc4e60505ab00fed6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x83917e632e852dcaUL, "Node.handleMessageBox$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd1cc31a788c8bbd0UL, "Node.handleQuestion$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0xe2637348d576dcafUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xaaf7135407ebc321UL, "Node.handleQuestion$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xaa6e575985af43daUL, "Node.handleShowProgress$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0xa0c733bacdde6cacUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf22dc158e2a48a11UL, "Node.handleShowProgress$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xce94f7a69e7b9c5dUL, "Node.handleInitWallet$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0x800f919151a3d94dUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x86746a920514cb8fUL, "Node.handleInitWallet$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf0765769947a2f06UL, "Node.handleNotifyNumConnectionsChanged$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0xd28fa815a3700dcaUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa617d97aec615dd8UL, "Node.handleNotifyNumConnectionsChanged$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x892fc68282cbd62fUL, "Node.handleNotifyNetworkActiveChanged$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0x9d0290be20a9ec6cUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb86f4a614bde12e2UL, "Node.handleNotifyNetworkActiveChanged$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf6f2075eb49ddcf1UL, "Node.handleNotifyAlertChanged$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0xb1691cf5ab373886UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd1d533d112d7ad50UL, "Node.handleNotifyAlertChanged$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xccf2692099149a34UL, "Node.handleBannedListChanged$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0x93d235d8153ab33bUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x933e874c3ef88e17UL, "Node.handleBannedListChanged$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9be310d3ddaccbe1UL, "Node.handleNotifyBlockTip$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0xd7a817fb90738585UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd951f5dee9a6ab03UL, "Node.handleNotifyBlockTip$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xef3ec894dc45f458UL, "Node.handleNotifyHeaderTip$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0x9d0b34fb1eeed2c5UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfce22e501389be61UL, "Node.handleNotifyHeaderTip$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.ExternalSigner.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.ExternalSigner.SchemaName,
             ["destroy", "getName"],
             ["ExternalSigner.destroy$Params", "ExternalSigner.getName$Params"],
-            ["ExternalSigner.destroy$Results", "ExternalSigner.getName$Results"]);
+            ["ExternalSigner.destroy$Results", "ExternalSigner.getName$Results"],
+            [0x922e5a68ef1f2c26UL, 0xdb0baa849740b521UL],
+            [0x96a3f076f66a25daUL, 0xf30b59ffdeda34d2UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x922e5a68ef1f2c26UL, "ExternalSigner.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x96a3f076f66a25daUL, "ExternalSigner.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdb0baa849740b521UL, "ExternalSigner.getName$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf30b59ffdeda34d2UL, "ExternalSigner.getName$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Text),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.InitMessageCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.InitMessageCallback.SchemaName,
             ["destroy", "call"],
             ["InitMessageCallback.destroy$Params", "InitMessageCallback.call$Params"],
-            ["InitMessageCallback.destroy$Results", "InitMessageCallback.call$Results"]);
+            ["InitMessageCallback.destroy$Results", "InitMessageCallback.call$Results"],
+            [0xdfcdbc60f448d40aUL, 0xaba5aa14e5499d1eUL],
+            [0xbcffb8477baec093UL, 0xf1fadff0f4a7fda9UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdfcdbc60f448d40aUL, "InitMessageCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbcffb8477baec093UL, "InitMessageCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xaba5aa14e5499d1eUL, "InitMessageCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("message", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf1fadff0f4a7fda9UL, "InitMessageCallback.call$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.MessageBoxCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.MessageBoxCallback.SchemaName,
             ["destroy", "call"],
             ["MessageBoxCallback.destroy$Params", "MessageBoxCallback.call$Params"],
-            ["MessageBoxCallback.destroy$Results", "MessageBoxCallback.call$Results"]);
+            ["MessageBoxCallback.destroy$Results", "MessageBoxCallback.call$Results"],
+            [0x97e79d8c8aafcfa0UL, 0xae1716af0aea5fd3UL],
+            [0xbaa9bc30c61437b7UL, 0xdf28414276adfcf6UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x97e79d8c8aafcfa0UL, "MessageBoxCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbaa9bc30c61437b7UL, "MessageBoxCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xae1716af0aea5fd3UL, "MessageBoxCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("message", 1, global::Capnp.TypeSchema.Struct(0x8ab5bd30b9c0e6b8UL)),
+            global::Capnp.FieldSchema.Slot("caption", 2, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("style", 0, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdf28414276adfcf6UL, "MessageBoxCallback.call$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.QuestionCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.QuestionCallback.SchemaName,
             ["destroy", "call"],
             ["QuestionCallback.destroy$Params", "QuestionCallback.call$Params"],
-            ["QuestionCallback.destroy$Results", "QuestionCallback.call$Results"]);
+            ["QuestionCallback.destroy$Results", "QuestionCallback.call$Results"],
+            [0x87e66e7d7dcac057UL, 0xc2be67bae9bb78d2UL],
+            [0xf6aba9358d466159UL, 0xe0c2fc28e5cd90b8UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x87e66e7d7dcac057UL, "QuestionCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf6aba9358d466159UL, "QuestionCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc2be67bae9bb78d2UL, "QuestionCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("message", 1, global::Capnp.TypeSchema.Struct(0x8ab5bd30b9c0e6b8UL)),
+            global::Capnp.FieldSchema.Slot("nonInteractiveMessage", 2, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("caption", 3, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("style", 0, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe0c2fc28e5cd90b8UL, "QuestionCallback.call$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.ShowNodeProgressCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.ShowNodeProgressCallback.SchemaName,
             ["destroy", "call"],
             ["ShowNodeProgressCallback.destroy$Params", "ShowNodeProgressCallback.call$Params"],
-            ["ShowNodeProgressCallback.destroy$Results", "ShowNodeProgressCallback.call$Results"]);
+            ["ShowNodeProgressCallback.destroy$Results", "ShowNodeProgressCallback.call$Results"],
+            [0x9b4613f431bbbae7UL, 0x91f4a480bb2f24abUL],
+            [0x9405268963c0f8afUL, 0x88c2e7197876af6cUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9b4613f431bbbae7UL, "ShowNodeProgressCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9405268963c0f8afUL, "ShowNodeProgressCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x91f4a480bb2f24abUL, "ShowNodeProgressCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("title", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("progress", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("resumePossible", 32, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x88c2e7197876af6cUL, "ShowNodeProgressCallback.call$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.InitWalletCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.InitWalletCallback.SchemaName,
             ["destroy", "call"],
             ["InitWalletCallback.destroy$Params", "InitWalletCallback.call$Params"],
-            ["InitWalletCallback.destroy$Results", "InitWalletCallback.call$Results"]);
+            ["InitWalletCallback.destroy$Results", "InitWalletCallback.call$Results"],
+            [0xb16706bedcb3e619UL, 0xab2ba02d457dd068UL],
+            [0xe2a4513772af426bUL, 0xec074782d6b5c287UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb16706bedcb3e619UL, "InitWalletCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe2a4513772af426bUL, "InitWalletCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xab2ba02d457dd068UL, "InitWalletCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xec074782d6b5c287UL, "InitWalletCallback.call$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.NotifyNumConnectionsChangedCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.NotifyNumConnectionsChangedCallback.SchemaName,
             ["destroy", "call"],
             ["NotifyNumConnectionsChangedCallback.destroy$Params", "NotifyNumConnectionsChangedCallback.call$Params"],
-            ["NotifyNumConnectionsChangedCallback.destroy$Results", "NotifyNumConnectionsChangedCallback.call$Results"]);
+            ["NotifyNumConnectionsChangedCallback.destroy$Results", "NotifyNumConnectionsChangedCallback.call$Results"],
+            [0xc723f7aaadf1ba1eUL, 0xa9f1fb2aefa74c77UL],
+            [0x89becffa12de0f93UL, 0xbe0c5dd3557d74a1UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc723f7aaadf1ba1eUL, "NotifyNumConnectionsChangedCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x89becffa12de0f93UL, "NotifyNumConnectionsChangedCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa9f1fb2aefa74c77UL, "NotifyNumConnectionsChangedCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("newNumConnections", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbe0c5dd3557d74a1UL, "NotifyNumConnectionsChangedCallback.call$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.NotifyNetworkActiveChangedCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.NotifyNetworkActiveChangedCallback.SchemaName,
             ["destroy", "call"],
             ["NotifyNetworkActiveChangedCallback.destroy$Params", "NotifyNetworkActiveChangedCallback.call$Params"],
-            ["NotifyNetworkActiveChangedCallback.destroy$Results", "NotifyNetworkActiveChangedCallback.call$Results"]);
+            ["NotifyNetworkActiveChangedCallback.destroy$Results", "NotifyNetworkActiveChangedCallback.call$Results"],
+            [0xa61e5c4fca00cea5UL, 0xededc9f9383e63d3UL],
+            [0xe000b03869d0b61fUL, 0xb731307bda58f67dUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa61e5c4fca00cea5UL, "NotifyNetworkActiveChangedCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe000b03869d0b61fUL, "NotifyNetworkActiveChangedCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xededc9f9383e63d3UL, "NotifyNetworkActiveChangedCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("networkActive", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb731307bda58f67dUL, "NotifyNetworkActiveChangedCallback.call$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.NotifyAlertChangedCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.NotifyAlertChangedCallback.SchemaName,
             ["destroy", "call"],
             ["NotifyAlertChangedCallback.destroy$Params", "NotifyAlertChangedCallback.call$Params"],
-            ["NotifyAlertChangedCallback.destroy$Results", "NotifyAlertChangedCallback.call$Results"]);
+            ["NotifyAlertChangedCallback.destroy$Results", "NotifyAlertChangedCallback.call$Results"],
+            [0xeb5024e3bec81c9aUL, 0xc388418eb328655dUL],
+            [0x937d333a66389e89UL, 0xf577996d00f2ecc9UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xeb5024e3bec81c9aUL, "NotifyAlertChangedCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x937d333a66389e89UL, "NotifyAlertChangedCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc388418eb328655dUL, "NotifyAlertChangedCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf577996d00f2ecc9UL, "NotifyAlertChangedCallback.call$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.BannedListChangedCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.BannedListChangedCallback.SchemaName,
             ["destroy", "call"],
             ["BannedListChangedCallback.destroy$Params", "BannedListChangedCallback.call$Params"],
-            ["BannedListChangedCallback.destroy$Results", "BannedListChangedCallback.call$Results"]);
+            ["BannedListChangedCallback.destroy$Results", "BannedListChangedCallback.call$Results"],
+            [0x91413d9628f70ef3UL, 0xbac5301d8db1ba67UL],
+            [0x90795d2e1f55205dUL, 0xd4f036cf0bd7a17dUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x91413d9628f70ef3UL, "BannedListChangedCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x90795d2e1f55205dUL, "BannedListChangedCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbac5301d8db1ba67UL, "BannedListChangedCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd4f036cf0bd7a17dUL, "BannedListChangedCallback.call$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.NotifyBlockTipCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.NotifyBlockTipCallback.SchemaName,
             ["destroy", "call"],
             ["NotifyBlockTipCallback.destroy$Params", "NotifyBlockTipCallback.call$Params"],
-            ["NotifyBlockTipCallback.destroy$Results", "NotifyBlockTipCallback.call$Results"]);
+            ["NotifyBlockTipCallback.destroy$Results", "NotifyBlockTipCallback.call$Results"],
+            [0xcf03c76cfa41abd1UL, 0xdbcb295d3ab373fcUL],
+            [0xcaf00fd3e68c498cUL, 0x8004c7655dff2440UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcf03c76cfa41abd1UL, "NotifyBlockTipCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcaf00fd3e68c498cUL, "NotifyBlockTipCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdbcb295d3ab373fcUL, "NotifyBlockTipCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("syncState", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("tip", 1, global::Capnp.TypeSchema.Struct(0xd507949ce6c6f781UL)),
+            global::Capnp.FieldSchema.Slot("verificationProgress", 1, global::Capnp.TypeSchema.Float64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8004c7655dff2440UL, "NotifyBlockTipCallback.call$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.NotifyHeaderTipCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.NotifyHeaderTipCallback.SchemaName,
             ["destroy", "call"],
             ["NotifyHeaderTipCallback.destroy$Params", "NotifyHeaderTipCallback.call$Params"],
-            ["NotifyHeaderTipCallback.destroy$Results", "NotifyHeaderTipCallback.call$Results"]);
+            ["NotifyHeaderTipCallback.destroy$Results", "NotifyHeaderTipCallback.call$Results"],
+            [0xb156efa56d0829d5UL, 0xbc5eb24521a527f9UL],
+            [0x9dc4112ae66b7958UL, 0xe8940d5ac6be24ffUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb156efa56d0829d5UL, "NotifyHeaderTipCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9dc4112ae66b7958UL, "NotifyHeaderTipCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbc5eb24521a527f9UL, "NotifyHeaderTipCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("syncState", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("tip", 1, global::Capnp.TypeSchema.Struct(0xd507949ce6c6f781UL)),
+            global::Capnp.FieldSchema.Slot("verificationProgress", 1, global::Capnp.TypeSchema.Float64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe8940d5ac6be24ffUL, "NotifyHeaderTipCallback.call$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb85c2ec6d667f0dfUL, "ProxyInfo", 0,
+        [
+            global::Capnp.FieldSchema.Slot("proxy", 0, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("torStreamIsolation", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb45fb3131e4d7fe0UL, "NodeStats", 0,
+        [
+            global::Capnp.FieldSchema.Slot("nodeid", 0, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("lastSend", 1, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("lastRecv", 2, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("lastTXTime", 3, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("lastBlockTime", 4, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("timeConnected", 5, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("addrName", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("version", 12, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("cleanSubVer", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("inbound", 416, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("bip152HighbandwidthTo", 417, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("bip152HighbandwidthFrom", 418, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("startingHeight", 14, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("sendBytes", 8, global::Capnp.TypeSchema.UInt64),
+            global::Capnp.FieldSchema.Slot("sendBytesPerMsgType", 2, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0xa23cd3610997e98dUL, global::Capnp.BrandScope.Bind(0xa23cd3610997e98dUL, global::Capnp.TypeSchema.Text)))),
+            global::Capnp.FieldSchema.Slot("recvBytes", 9, global::Capnp.TypeSchema.UInt64),
+            global::Capnp.FieldSchema.Slot("recvBytesPerMsgType", 3, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0xa23cd3610997e98dUL, global::Capnp.BrandScope.Bind(0xa23cd3610997e98dUL, global::Capnp.TypeSchema.Text)))),
+            global::Capnp.FieldSchema.Slot("permissionFlags", 15, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("pingTime", 10, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("minPingTime", 11, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("addrLocal", 4, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("addr", 5, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("addrBind", 6, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("network", 24, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("mappedAs", 25, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("connType", 26, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("transportType", 53, global::Capnp.TypeSchema.UInt8),
+            global::Capnp.FieldSchema.Slot("sessionId", 7, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("stateStats", 8, global::Capnp.TypeSchema.Struct(0xecccc20ba54fece4UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xecccc20ba54fece4UL, "NodeStateStats", 0,
+        [
+            global::Capnp.FieldSchema.Slot("syncHeight", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("commonHeight", 1, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("startingHeight", 2, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("pingWait", 2, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("heightInFlight", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Int32)),
+            global::Capnp.FieldSchema.Slot("addressesProcessed", 3, global::Capnp.TypeSchema.UInt64),
+            global::Capnp.FieldSchema.Slot("addressesRateLimited", 4, global::Capnp.TypeSchema.UInt64),
+            global::Capnp.FieldSchema.Slot("addressRelayEnabled", 96, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("theirServices", 5, global::Capnp.TypeSchema.UInt64),
+            global::Capnp.FieldSchema.Slot("presyncHeight", 6, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("timeOffset", 7, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8691f5ffd4852e9cUL, "Banmap", 0,
+        [
+            global::Capnp.FieldSchema.Slot("json", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd507949ce6c6f781UL, "BlockTip", 0,
+        [
+            global::Capnp.FieldSchema.Slot("blockHeight", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("blockTime", 1, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("blockHash", 0, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x98f8b9129f9d8bfdUL, "BlockAndHeaderTipInfo", 0,
+        [
+            global::Capnp.FieldSchema.Slot("blockHeight", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("blockTime", 1, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("headerHeight", 1, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("headerTime", 2, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("verificationProgress", 3, global::Capnp.TypeSchema.Float64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9c8fff1696ce17ffUL, "LocalServiceInfo", 0,
+        [
+            global::Capnp.FieldSchema.Slot("score", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("port", 2, global::Capnp.TypeSchema.UInt16),
+        ]));
     }
     #pragma warning restore CA2255
 }
@@ -162,6 +914,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -186,6 +941,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -236,6 +994,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -255,6 +1016,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -292,6 +1056,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static InitLoggingParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -316,6 +1083,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.InitLoggingParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.InitLoggingParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -366,6 +1136,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static InitLoggingResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a InitLoggingResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -385,6 +1158,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.InitLoggingResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.InitLoggingResults.TypeId);
         }
 
         /// <summary>Capabilities inside a InitLoggingResults that is still on its way (promise pipelining).</summary>
@@ -422,6 +1198,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static InitParameterInteractionParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -446,6 +1225,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.InitParameterInteractionParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.InitParameterInteractionParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -496,6 +1278,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static InitParameterInteractionResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a InitParameterInteractionResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -515,6 +1300,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.InitParameterInteractionResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.InitParameterInteractionResults.TypeId);
         }
 
         /// <summary>Capabilities inside a InitParameterInteractionResults that is still on its way (promise pipelining).</summary>
@@ -552,6 +1340,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetWarningsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -576,6 +1367,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetWarningsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetWarningsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -626,6 +1420,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetWarningsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.BilingualStr Result => new(_s.ReadStruct(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -650,6 +1447,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetWarningsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetWarningsResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder Result => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder.Size));
 
@@ -700,6 +1500,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetLogCategoriesParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -724,6 +1527,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetLogCategoriesParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetLogCategoriesParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -774,6 +1580,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetLogCategoriesResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public ulong Result => _s.ReadUInt64(0);
 
         /// <summary>Builds a GetLogCategoriesResults in a message.</summary>
@@ -795,6 +1604,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetLogCategoriesResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetLogCategoriesResults.TypeId);
 
             public ulong Result
             {
@@ -838,6 +1650,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetExitStatusParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -862,6 +1677,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetExitStatusParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetExitStatusParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -912,6 +1730,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetExitStatusResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public int Result => _s.ReadInt32(0);
 
         /// <summary>Builds a GetExitStatusResults in a message.</summary>
@@ -933,6 +1754,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetExitStatusResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetExitStatusResults.TypeId);
 
             public int Result
             {
@@ -976,6 +1800,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BaseInitializeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1005,6 +1832,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.BaseInitializeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.BaseInitializeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1068,6 +1898,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BaseInitializeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Error => _s.ReadText(0);
 
         /// <summary>True when Error is set (its pointer is not null).</summary>
@@ -1094,6 +1927,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.BaseInitializeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.BaseInitializeResults.TypeId);
 
             public global::Capnp.Text Error => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -1151,6 +1987,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static AppInitMainParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1175,6 +2014,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.AppInitMainParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.AppInitMainParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1225,6 +2067,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static AppInitMainResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.BlockAndHeaderTipInfo TipInfo => new(_s.ReadStruct(0));
 
         /// <summary>True when TipInfo is set (its pointer is not null).</summary>
@@ -1256,6 +2101,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.AppInitMainResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.AppInitMainResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.BlockAndHeaderTipInfo.Builder TipInfo => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.BlockAndHeaderTipInfo.Builder.Size));
 
@@ -1326,6 +2174,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static AppShutdownParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1350,6 +2201,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.AppShutdownParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.AppShutdownParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1400,6 +2254,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static AppShutdownResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a AppShutdownResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -1419,6 +2276,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.AppShutdownResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.AppShutdownResults.TypeId);
         }
 
         /// <summary>Capabilities inside a AppShutdownResults that is still on its way (promise pipelining).</summary>
@@ -1456,6 +2316,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static StartShutdownParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1480,6 +2343,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.StartShutdownParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.StartShutdownParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1530,6 +2396,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static StartShutdownResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a StartShutdownResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -1549,6 +2418,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.StartShutdownResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.StartShutdownResults.TypeId);
         }
 
         /// <summary>Capabilities inside a StartShutdownResults that is still on its way (promise pipelining).</summary>
@@ -1586,6 +2458,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ShutdownRequestedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1610,6 +2485,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.ShutdownRequestedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.ShutdownRequestedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1660,6 +2538,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ShutdownRequestedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a ShutdownRequestedResults in a message.</summary>
@@ -1681,6 +2562,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.ShutdownRequestedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.ShutdownRequestedResults.TypeId);
 
             public bool Result
             {
@@ -1724,6 +2608,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsSettingIgnoredParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Name => _s.ReadText(0);
 
         /// <summary>True when Name is set (its pointer is not null).</summary>
@@ -1748,6 +2635,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.IsSettingIgnoredParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.IsSettingIgnoredParams.TypeId);
 
             public global::Capnp.Text Name => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -1799,6 +2689,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsSettingIgnoredResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a IsSettingIgnoredResults in a message.</summary>
@@ -1820,6 +2713,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.IsSettingIgnoredResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.IsSettingIgnoredResults.TypeId);
 
             public bool Result
             {
@@ -1863,6 +2759,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetPersistentSettingParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Name => _s.ReadText(0);
 
         /// <summary>True when Name is set (its pointer is not null).</summary>
@@ -1887,6 +2786,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetPersistentSettingParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetPersistentSettingParams.TypeId);
 
             public global::Capnp.Text Name => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -1938,6 +2840,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetPersistentSettingResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Result => _s.ReadText(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -1962,6 +2867,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetPersistentSettingResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetPersistentSettingResults.TypeId);
 
             public global::Capnp.Text Result => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -2013,6 +2921,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static UpdateRwSettingParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Name => _s.ReadText(0);
 
         /// <summary>True when Name is set (its pointer is not null).</summary>
@@ -2042,6 +2953,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.UpdateRwSettingParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.UpdateRwSettingParams.TypeId);
 
             public global::Capnp.Text Name => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -2107,6 +3021,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static UpdateRwSettingResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a UpdateRwSettingResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -2126,6 +3043,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.UpdateRwSettingResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.UpdateRwSettingResults.TypeId);
         }
 
         /// <summary>Capabilities inside a UpdateRwSettingResults that is still on its way (promise pipelining).</summary>
@@ -2163,6 +3083,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ForceSettingParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Name => _s.ReadText(0);
 
         /// <summary>True when Name is set (its pointer is not null).</summary>
@@ -2192,6 +3115,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.ForceSettingParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.ForceSettingParams.TypeId);
 
             public global::Capnp.Text Name => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -2257,6 +3183,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ForceSettingResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a ForceSettingResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -2276,6 +3205,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.ForceSettingResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.ForceSettingResults.TypeId);
         }
 
         /// <summary>Capabilities inside a ForceSettingResults that is still on its way (promise pipelining).</summary>
@@ -2313,6 +3245,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ResetSettingsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a ResetSettingsParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -2332,6 +3267,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.ResetSettingsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.ResetSettingsParams.TypeId);
         }
 
         /// <summary>Capabilities inside a ResetSettingsParams that is still on its way (promise pipelining).</summary>
@@ -2369,6 +3307,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ResetSettingsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a ResetSettingsResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -2388,6 +3329,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.ResetSettingsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.ResetSettingsResults.TypeId);
         }
 
         /// <summary>Capabilities inside a ResetSettingsResults that is still on its way (promise pipelining).</summary>
@@ -2425,6 +3369,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MapPortParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2451,6 +3398,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.MapPortParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.MapPortParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2507,6 +3457,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MapPortResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a MapPortResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -2526,6 +3479,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.MapPortResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.MapPortResults.TypeId);
         }
 
         /// <summary>Capabilities inside a MapPortResults that is still on its way (promise pipelining).</summary>
@@ -2563,6 +3519,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetProxyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2589,6 +3548,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetProxyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetProxyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2645,6 +3607,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetProxyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.ProxyInfo ProxyInfo => new(_s.ReadStruct(0));
 
         /// <summary>True when ProxyInfo is set (its pointer is not null).</summary>
@@ -2671,6 +3636,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetProxyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetProxyResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.ProxyInfo.Builder ProxyInfo => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.ProxyInfo.Builder.Size));
 
@@ -2727,6 +3695,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNodeCountParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2753,6 +3724,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetNodeCountParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetNodeCountParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2809,6 +3783,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNodeCountResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public ulong Result => _s.ReadUInt64(0);
 
         /// <summary>Builds a GetNodeCountResults in a message.</summary>
@@ -2830,6 +3807,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetNodeCountResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetNodeCountResults.TypeId);
 
             public ulong Result
             {
@@ -2873,6 +3853,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNodesStatsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2897,6 +3880,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetNodesStatsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetNodesStatsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2947,6 +3933,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNodesStatsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.NodeStats> Stats => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
         /// <summary>True when Stats is set (its pointer is not null).</summary>
@@ -2973,6 +3962,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetNodesStatsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetNodesStatsResults.TypeId);
 
             public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.NodeStats.Builder> Stats => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.NodeStats.Builder>.Get(_s.GetPointer(0));
 
@@ -3027,6 +4019,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetBannedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3051,6 +4046,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetBannedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetBannedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3101,6 +4099,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetBannedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Banmap Banmap => new(_s.ReadStruct(0));
 
         /// <summary>True when Banmap is set (its pointer is not null).</summary>
@@ -3127,6 +4128,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetBannedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetBannedResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Banmap.Builder Banmap => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.Banmap.Builder.Size));
 
@@ -3183,6 +4187,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BanParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3214,6 +4221,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.BanParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.BanParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3281,6 +4291,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BanResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a BanResults in a message.</summary>
@@ -3302,6 +4315,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.BanResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.BanResults.TypeId);
 
             public bool Result
             {
@@ -3345,6 +4361,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static UnbanParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3374,6 +4393,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.UnbanParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.UnbanParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3435,6 +4457,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static UnbanResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a UnbanResults in a message.</summary>
@@ -3456,6 +4481,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.UnbanResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.UnbanResults.TypeId);
 
             public bool Result
             {
@@ -3499,6 +4527,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DisconnectByAddressParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3528,6 +4559,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.DisconnectByAddressParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.DisconnectByAddressParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3589,6 +4623,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DisconnectByAddressResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a DisconnectByAddressResults in a message.</summary>
@@ -3610,6 +4647,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.DisconnectByAddressResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.DisconnectByAddressResults.TypeId);
 
             public bool Result
             {
@@ -3653,6 +4693,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DisconnectByIdParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3679,6 +4722,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.DisconnectByIdParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.DisconnectByIdParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3735,6 +4781,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DisconnectByIdResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a DisconnectByIdResults in a message.</summary>
@@ -3756,6 +4805,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.DisconnectByIdResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.DisconnectByIdResults.TypeId);
 
             public bool Result
             {
@@ -3799,6 +4851,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ListExternalSignersParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3823,6 +4878,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.ListExternalSignersParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.ListExternalSignersParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3873,6 +4931,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ListExternalSignersResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.CapabilityListReader<global::Bitcoin.Ipc.Capnp.Messages.ExternalSigner.Client> Result => new(_s.ReadList(0, global::Capnp.ElementSize.Pointer));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -3897,6 +4958,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.ListExternalSignersResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.ListExternalSignersResults.TypeId);
 
             public global::Capnp.CapabilityListBuilder<global::Bitcoin.Ipc.Capnp.Messages.ExternalSigner.Client> Result => global::Capnp.CapabilityListBuilder<global::Bitcoin.Ipc.Capnp.Messages.ExternalSigner.Client>.Get(_s.GetPointer(0));
 
@@ -3945,6 +5009,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTotalBytesRecvParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3969,6 +5036,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetTotalBytesRecvParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetTotalBytesRecvParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4019,6 +5089,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTotalBytesRecvResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Result => _s.ReadInt64(0);
 
         /// <summary>Builds a GetTotalBytesRecvResults in a message.</summary>
@@ -4040,6 +5113,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetTotalBytesRecvResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetTotalBytesRecvResults.TypeId);
 
             public long Result
             {
@@ -4083,6 +5159,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTotalBytesSentParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4107,6 +5186,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetTotalBytesSentParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetTotalBytesSentParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4157,6 +5239,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTotalBytesSentResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Result => _s.ReadInt64(0);
 
         /// <summary>Builds a GetTotalBytesSentResults in a message.</summary>
@@ -4178,6 +5263,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetTotalBytesSentResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetTotalBytesSentResults.TypeId);
 
             public long Result
             {
@@ -4221,6 +5309,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetMempoolSizeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4245,6 +5336,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetMempoolSizeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetMempoolSizeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4295,6 +5389,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetMempoolSizeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public ulong Result => _s.ReadUInt64(0);
 
         /// <summary>Builds a GetMempoolSizeResults in a message.</summary>
@@ -4316,6 +5413,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetMempoolSizeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetMempoolSizeResults.TypeId);
 
             public ulong Result
             {
@@ -4359,6 +5459,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetMempoolDynamicUsageParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4383,6 +5486,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetMempoolDynamicUsageParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetMempoolDynamicUsageParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4433,6 +5539,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetMempoolDynamicUsageResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public ulong Result => _s.ReadUInt64(0);
 
         /// <summary>Builds a GetMempoolDynamicUsageResults in a message.</summary>
@@ -4454,6 +5563,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetMempoolDynamicUsageResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetMempoolDynamicUsageResults.TypeId);
 
             public ulong Result
             {
@@ -4497,6 +5609,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetMempoolMaxUsageParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4521,6 +5636,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetMempoolMaxUsageParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetMempoolMaxUsageParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4571,6 +5689,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetMempoolMaxUsageResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public ulong Result => _s.ReadUInt64(0);
 
         /// <summary>Builds a GetMempoolMaxUsageResults in a message.</summary>
@@ -4592,6 +5713,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetMempoolMaxUsageResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetMempoolMaxUsageResults.TypeId);
 
             public ulong Result
             {
@@ -4635,6 +5759,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetHeaderTipParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4659,6 +5786,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetHeaderTipParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetHeaderTipParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4709,6 +5839,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetHeaderTipResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public int Height => _s.ReadInt32(0);
 
         public long BlockTime => _s.ReadInt64(1);
@@ -4734,6 +5867,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetHeaderTipResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetHeaderTipResults.TypeId);
 
             public int Height
             {
@@ -4789,6 +5925,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNumBlocksParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4813,6 +5952,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetNumBlocksParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetNumBlocksParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4863,6 +6005,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNumBlocksResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public int Result => _s.ReadInt32(0);
 
         /// <summary>Builds a GetNumBlocksResults in a message.</summary>
@@ -4884,6 +6029,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetNumBlocksResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetNumBlocksResults.TypeId);
 
             public int Result
             {
@@ -4927,6 +6075,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNetLocalAddressesParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4951,6 +6102,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetNetLocalAddressesParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetNetLocalAddressesParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5001,6 +6155,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNetLocalAddressesResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.Pair> Result => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -5025,6 +6182,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetNetLocalAddressesResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetNetLocalAddressesResults.TypeId);
 
             public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder> Result => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder>.Get(_s.GetPointer(0));
 
@@ -5073,6 +6233,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetBestBlockHashParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5097,6 +6260,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetBestBlockHashParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetBestBlockHashParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5147,6 +6313,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetBestBlockHashResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::System.ReadOnlyMemory<byte> Result => _s.ReadData(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -5171,6 +6340,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetBestBlockHashResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetBestBlockHashResults.TypeId);
 
             public global::System.ReadOnlyMemory<byte> Result => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -5219,6 +6391,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetLastBlockTimeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5243,6 +6418,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetLastBlockTimeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetLastBlockTimeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5293,6 +6471,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetLastBlockTimeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Result => _s.ReadInt64(0);
 
         /// <summary>Builds a GetLastBlockTimeResults in a message.</summary>
@@ -5314,6 +6495,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetLastBlockTimeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetLastBlockTimeResults.TypeId);
 
             public long Result
             {
@@ -5357,6 +6541,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetVerificationProgressParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5381,6 +6568,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetVerificationProgressParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetVerificationProgressParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5431,6 +6621,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetVerificationProgressResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public double Result => _s.ReadFloat64(0);
 
         /// <summary>Builds a GetVerificationProgressResults in a message.</summary>
@@ -5452,6 +6645,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetVerificationProgressResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetVerificationProgressResults.TypeId);
 
             public double Result
             {
@@ -5495,6 +6691,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsInitialBlockDownloadParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5519,6 +6718,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.IsInitialBlockDownloadParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.IsInitialBlockDownloadParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5569,6 +6771,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsInitialBlockDownloadResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a IsInitialBlockDownloadResults in a message.</summary>
@@ -5590,6 +6795,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.IsInitialBlockDownloadResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.IsInitialBlockDownloadResults.TypeId);
 
             public bool Result
             {
@@ -5633,6 +6841,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsLoadingBlocksParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5657,6 +6868,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.IsLoadingBlocksParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.IsLoadingBlocksParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5707,6 +6921,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsLoadingBlocksResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a IsLoadingBlocksResults in a message.</summary>
@@ -5728,6 +6945,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.IsLoadingBlocksResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.IsLoadingBlocksResults.TypeId);
 
             public bool Result
             {
@@ -5771,6 +6991,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SetNetworkActiveParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5797,6 +7020,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.SetNetworkActiveParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.SetNetworkActiveParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5853,6 +7079,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SetNetworkActiveResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a SetNetworkActiveResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -5872,6 +7101,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.SetNetworkActiveResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.SetNetworkActiveResults.TypeId);
         }
 
         /// <summary>Capabilities inside a SetNetworkActiveResults that is still on its way (promise pipelining).</summary>
@@ -5909,6 +7141,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNetworkActiveParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5933,6 +7168,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetNetworkActiveParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetNetworkActiveParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5983,6 +7221,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNetworkActiveResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a GetNetworkActiveResults in a message.</summary>
@@ -6004,6 +7245,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetNetworkActiveResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetNetworkActiveResults.TypeId);
 
             public bool Result
             {
@@ -6047,6 +7291,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetDustRelayFeeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6071,6 +7318,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetDustRelayFeeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetDustRelayFeeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6121,6 +7371,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetDustRelayFeeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::System.ReadOnlyMemory<byte> Result => _s.ReadData(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -6145,6 +7398,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetDustRelayFeeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetDustRelayFeeResults.TypeId);
 
             public global::System.ReadOnlyMemory<byte> Result => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -6193,6 +7449,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ExecuteRpcParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6232,6 +7491,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.ExecuteRpcParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.ExecuteRpcParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6324,6 +7586,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ExecuteRpcResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Error => _s.ReadText(0);
 
         /// <summary>True when Error is set (its pointer is not null).</summary>
@@ -6358,6 +7623,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.ExecuteRpcResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.ExecuteRpcResults.TypeId);
 
             public global::Capnp.Text Error => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -6437,6 +7705,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ListRpcCommandsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6461,6 +7732,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.ListRpcCommandsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.ListRpcCommandsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6511,6 +7785,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ListRpcCommandsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.TextListReader Result => new(_s.ReadList(0, global::Capnp.ElementSize.Pointer));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -6535,6 +7812,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.ListRpcCommandsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.ListRpcCommandsResults.TypeId);
 
             public global::Capnp.TextListBuilder Result => global::Capnp.TextListBuilder.Get(_s.GetPointer(0));
 
@@ -6583,6 +7863,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetUnspentOutputParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6612,6 +7895,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetUnspentOutputParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetUnspentOutputParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6673,6 +7959,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetUnspentOutputResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::System.ReadOnlyMemory<byte> Result => _s.ReadData(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -6697,6 +7986,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.GetUnspentOutputResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.GetUnspentOutputResults.TypeId);
 
             public global::System.ReadOnlyMemory<byte> Result => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -6745,6 +8037,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BroadcastTransactionParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6776,6 +8071,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.BroadcastTransactionParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.BroadcastTransactionParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6843,6 +8141,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BroadcastTransactionResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Error => _s.ReadText(0);
 
         /// <summary>True when Error is set (its pointer is not null).</summary>
@@ -6869,6 +8170,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.BroadcastTransactionResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.BroadcastTransactionResults.TypeId);
 
             public global::Capnp.Text Error => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -6926,6 +8230,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CustomWalletLoaderParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6950,6 +8257,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.CustomWalletLoaderParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.CustomWalletLoaderParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7000,6 +8310,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CustomWalletLoaderResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -7024,6 +8337,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.CustomWalletLoaderResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.CustomWalletLoaderResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.Client Result
             {
@@ -7072,6 +8388,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleInitMessageParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7101,6 +8420,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleInitMessageParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleInitMessageParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7162,6 +8484,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleInitMessageResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -7186,6 +8511,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleInitMessageResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleInitMessageResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -7234,6 +8562,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleMessageBoxParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7263,6 +8594,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleMessageBoxParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleMessageBoxParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7324,6 +8658,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleMessageBoxResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -7348,6 +8685,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleMessageBoxResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleMessageBoxResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -7396,6 +8736,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleQuestionParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7425,6 +8768,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleQuestionParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleQuestionParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7486,6 +8832,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleQuestionResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -7510,6 +8859,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleQuestionResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleQuestionResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -7558,6 +8910,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleShowProgressParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7587,6 +8942,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleShowProgressParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleShowProgressParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7648,6 +9006,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleShowProgressResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -7672,6 +9033,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleShowProgressResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleShowProgressResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -7720,6 +9084,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleInitWalletParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7749,6 +9116,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleInitWalletParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleInitWalletParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7810,6 +9180,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleInitWalletResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -7834,6 +9207,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleInitWalletResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleInitWalletResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -7882,6 +9258,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleNotifyNumConnectionsChangedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7911,6 +9290,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyNumConnectionsChangedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyNumConnectionsChangedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7972,6 +9354,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleNotifyNumConnectionsChangedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -7996,6 +9381,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyNumConnectionsChangedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyNumConnectionsChangedResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -8044,6 +9432,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleNotifyNetworkActiveChangedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8073,6 +9464,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyNetworkActiveChangedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyNetworkActiveChangedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8134,6 +9528,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleNotifyNetworkActiveChangedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -8158,6 +9555,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyNetworkActiveChangedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyNetworkActiveChangedResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -8206,6 +9606,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleNotifyAlertChangedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8235,6 +9638,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyAlertChangedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyAlertChangedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8296,6 +9702,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleNotifyAlertChangedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -8320,6 +9729,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyAlertChangedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyAlertChangedResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -8368,6 +9780,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleBannedListChangedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8397,6 +9812,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleBannedListChangedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleBannedListChangedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8458,6 +9876,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleBannedListChangedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -8482,6 +9903,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleBannedListChangedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleBannedListChangedResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -8530,6 +9954,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleNotifyBlockTipParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8559,6 +9986,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyBlockTipParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyBlockTipParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8620,6 +10050,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleNotifyBlockTipResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -8644,6 +10077,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyBlockTipResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyBlockTipResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -8692,6 +10128,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleNotifyHeaderTipParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8721,6 +10160,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyHeaderTipParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyHeaderTipParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8782,6 +10224,9 @@ public static partial class Node
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleNotifyHeaderTipResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -8806,6 +10251,9 @@ public static partial class Node
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyHeaderTipResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Node.HandleNotifyHeaderTipResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -9501,6 +10949,9 @@ public static partial class ExternalSigner
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9525,6 +10976,9 @@ public static partial class ExternalSigner
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ExternalSigner.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ExternalSigner.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -9575,6 +11029,9 @@ public static partial class ExternalSigner
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -9594,6 +11051,9 @@ public static partial class ExternalSigner
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ExternalSigner.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ExternalSigner.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -9631,6 +11091,9 @@ public static partial class ExternalSigner
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNameParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9655,6 +11118,9 @@ public static partial class ExternalSigner
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ExternalSigner.GetNameParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ExternalSigner.GetNameParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -9705,6 +11171,9 @@ public static partial class ExternalSigner
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNameResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Result => _s.ReadText(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -9729,6 +11198,9 @@ public static partial class ExternalSigner
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ExternalSigner.GetNameResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ExternalSigner.GetNameResults.TypeId);
 
             public global::Capnp.Text Result => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -9867,6 +11339,9 @@ public static partial class InitMessageCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9891,6 +11366,9 @@ public static partial class InitMessageCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.InitMessageCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.InitMessageCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -9941,6 +11419,9 @@ public static partial class InitMessageCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -9960,6 +11441,9 @@ public static partial class InitMessageCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.InitMessageCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.InitMessageCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -9997,6 +11481,9 @@ public static partial class InitMessageCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10026,6 +11513,9 @@ public static partial class InitMessageCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.InitMessageCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.InitMessageCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10090,6 +11580,9 @@ public static partial class InitMessageCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -10109,6 +11602,9 @@ public static partial class InitMessageCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.InitMessageCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.InitMessageCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -10233,6 +11729,9 @@ public static partial class MessageBoxCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10257,6 +11756,9 @@ public static partial class MessageBoxCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.MessageBoxCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.MessageBoxCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10307,6 +11809,9 @@ public static partial class MessageBoxCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -10326,6 +11831,9 @@ public static partial class MessageBoxCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.MessageBoxCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.MessageBoxCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -10363,6 +11871,9 @@ public static partial class MessageBoxCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10399,6 +11910,9 @@ public static partial class MessageBoxCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.MessageBoxCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.MessageBoxCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10482,6 +11996,9 @@ public static partial class MessageBoxCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a CallResults in a message.</summary>
@@ -10503,6 +12020,9 @@ public static partial class MessageBoxCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.MessageBoxCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.MessageBoxCallback.CallResults.TypeId);
 
             public bool Result
             {
@@ -10633,6 +12153,9 @@ public static partial class QuestionCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10657,6 +12180,9 @@ public static partial class QuestionCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.QuestionCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.QuestionCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10707,6 +12233,9 @@ public static partial class QuestionCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -10726,6 +12255,9 @@ public static partial class QuestionCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.QuestionCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.QuestionCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -10762,6 +12294,9 @@ public static partial class QuestionCallback
 
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
 
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
@@ -10804,6 +12339,9 @@ public static partial class QuestionCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.QuestionCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.QuestionCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10901,6 +12439,9 @@ public static partial class QuestionCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a CallResults in a message.</summary>
@@ -10922,6 +12463,9 @@ public static partial class QuestionCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.QuestionCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.QuestionCallback.CallResults.TypeId);
 
             public bool Result
             {
@@ -11052,6 +12596,9 @@ public static partial class ShowNodeProgressCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -11076,6 +12623,9 @@ public static partial class ShowNodeProgressCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ShowNodeProgressCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ShowNodeProgressCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -11126,6 +12676,9 @@ public static partial class ShowNodeProgressCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -11145,6 +12698,9 @@ public static partial class ShowNodeProgressCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ShowNodeProgressCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ShowNodeProgressCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -11182,6 +12738,9 @@ public static partial class ShowNodeProgressCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -11215,6 +12774,9 @@ public static partial class ShowNodeProgressCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ShowNodeProgressCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ShowNodeProgressCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -11291,6 +12853,9 @@ public static partial class ShowNodeProgressCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -11310,6 +12875,9 @@ public static partial class ShowNodeProgressCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ShowNodeProgressCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ShowNodeProgressCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -11434,6 +13002,9 @@ public static partial class InitWalletCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -11458,6 +13029,9 @@ public static partial class InitWalletCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.InitWalletCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.InitWalletCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -11508,6 +13082,9 @@ public static partial class InitWalletCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -11527,6 +13104,9 @@ public static partial class InitWalletCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.InitWalletCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.InitWalletCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -11564,6 +13144,9 @@ public static partial class InitWalletCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -11588,6 +13171,9 @@ public static partial class InitWalletCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.InitWalletCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.InitWalletCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -11638,6 +13224,9 @@ public static partial class InitWalletCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -11657,6 +13246,9 @@ public static partial class InitWalletCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.InitWalletCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.InitWalletCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -11781,6 +13373,9 @@ public static partial class NotifyNumConnectionsChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -11805,6 +13400,9 @@ public static partial class NotifyNumConnectionsChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyNumConnectionsChangedCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyNumConnectionsChangedCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -11855,6 +13453,9 @@ public static partial class NotifyNumConnectionsChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -11874,6 +13475,9 @@ public static partial class NotifyNumConnectionsChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyNumConnectionsChangedCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyNumConnectionsChangedCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -11911,6 +13515,9 @@ public static partial class NotifyNumConnectionsChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -11937,6 +13544,9 @@ public static partial class NotifyNumConnectionsChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyNumConnectionsChangedCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyNumConnectionsChangedCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -11993,6 +13603,9 @@ public static partial class NotifyNumConnectionsChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -12012,6 +13625,9 @@ public static partial class NotifyNumConnectionsChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyNumConnectionsChangedCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyNumConnectionsChangedCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -12136,6 +13752,9 @@ public static partial class NotifyNetworkActiveChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -12160,6 +13779,9 @@ public static partial class NotifyNetworkActiveChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyNetworkActiveChangedCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyNetworkActiveChangedCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -12210,6 +13832,9 @@ public static partial class NotifyNetworkActiveChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -12229,6 +13854,9 @@ public static partial class NotifyNetworkActiveChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyNetworkActiveChangedCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyNetworkActiveChangedCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -12266,6 +13894,9 @@ public static partial class NotifyNetworkActiveChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -12292,6 +13923,9 @@ public static partial class NotifyNetworkActiveChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyNetworkActiveChangedCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyNetworkActiveChangedCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -12348,6 +13982,9 @@ public static partial class NotifyNetworkActiveChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -12367,6 +14004,9 @@ public static partial class NotifyNetworkActiveChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyNetworkActiveChangedCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyNetworkActiveChangedCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -12491,6 +14131,9 @@ public static partial class NotifyAlertChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -12515,6 +14158,9 @@ public static partial class NotifyAlertChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyAlertChangedCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyAlertChangedCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -12565,6 +14211,9 @@ public static partial class NotifyAlertChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -12584,6 +14233,9 @@ public static partial class NotifyAlertChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyAlertChangedCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyAlertChangedCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -12621,6 +14273,9 @@ public static partial class NotifyAlertChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -12645,6 +14300,9 @@ public static partial class NotifyAlertChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyAlertChangedCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyAlertChangedCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -12695,6 +14353,9 @@ public static partial class NotifyAlertChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -12714,6 +14375,9 @@ public static partial class NotifyAlertChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyAlertChangedCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyAlertChangedCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -12838,6 +14502,9 @@ public static partial class BannedListChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -12862,6 +14529,9 @@ public static partial class BannedListChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BannedListChangedCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BannedListChangedCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -12912,6 +14582,9 @@ public static partial class BannedListChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -12931,6 +14604,9 @@ public static partial class BannedListChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BannedListChangedCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BannedListChangedCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -12968,6 +14644,9 @@ public static partial class BannedListChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -12992,6 +14671,9 @@ public static partial class BannedListChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BannedListChangedCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BannedListChangedCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -13042,6 +14724,9 @@ public static partial class BannedListChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -13061,6 +14746,9 @@ public static partial class BannedListChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.BannedListChangedCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BannedListChangedCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -13185,6 +14873,9 @@ public static partial class NotifyBlockTipCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -13209,6 +14900,9 @@ public static partial class NotifyBlockTipCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyBlockTipCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyBlockTipCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -13259,6 +14953,9 @@ public static partial class NotifyBlockTipCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -13278,6 +14975,9 @@ public static partial class NotifyBlockTipCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyBlockTipCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyBlockTipCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -13315,6 +15015,9 @@ public static partial class NotifyBlockTipCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -13348,6 +15051,9 @@ public static partial class NotifyBlockTipCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyBlockTipCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyBlockTipCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -13423,6 +15129,9 @@ public static partial class NotifyBlockTipCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -13442,6 +15151,9 @@ public static partial class NotifyBlockTipCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyBlockTipCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyBlockTipCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -13566,6 +15278,9 @@ public static partial class NotifyHeaderTipCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -13590,6 +15305,9 @@ public static partial class NotifyHeaderTipCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyHeaderTipCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyHeaderTipCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -13640,6 +15358,9 @@ public static partial class NotifyHeaderTipCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -13659,6 +15380,9 @@ public static partial class NotifyHeaderTipCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyHeaderTipCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyHeaderTipCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -13696,6 +15420,9 @@ public static partial class NotifyHeaderTipCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -13729,6 +15456,9 @@ public static partial class NotifyHeaderTipCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyHeaderTipCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyHeaderTipCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -13804,6 +15534,9 @@ public static partial class NotifyHeaderTipCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -13823,6 +15556,9 @@ public static partial class NotifyHeaderTipCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.NotifyHeaderTipCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NotifyHeaderTipCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -13931,6 +15667,9 @@ public readonly partial struct ProxyInfo : global::Capnp.IStructReader<ProxyInfo
     /// <summary>Wraps an untyped struct reader.</summary>
     public static ProxyInfo Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::System.ReadOnlyMemory<byte> Proxy => _s.ReadData(0);
 
     /// <summary>True when Proxy is set (its pointer is not null).</summary>
@@ -13957,6 +15696,9 @@ public readonly partial struct ProxyInfo : global::Capnp.IStructReader<ProxyInfo
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.ProxyInfo AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ProxyInfo.TypeId);
 
         public global::System.ReadOnlyMemory<byte> Proxy => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -14009,6 +15751,9 @@ public readonly partial struct NodeStats : global::Capnp.IStructReader<NodeStats
 
     /// <summary>Wraps an untyped struct reader.</summary>
     public static NodeStats Create(global::Capnp.StructReader reader) => new(reader);
+
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
 
     public long Nodeid => _s.ReadInt64(0);
 
@@ -14114,6 +15859,9 @@ public readonly partial struct NodeStats : global::Capnp.IStructReader<NodeStats
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.NodeStats AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NodeStats.TypeId);
 
         public long Nodeid
         {
@@ -14383,6 +16131,9 @@ public readonly partial struct NodeStateStats : global::Capnp.IStructReader<Node
     /// <summary>Wraps an untyped struct reader.</summary>
     public static NodeStateStats Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public int SyncHeight => _s.ReadInt32(0);
 
     public int CommonHeight => _s.ReadInt32(1);
@@ -14427,6 +16178,9 @@ public readonly partial struct NodeStateStats : global::Capnp.IStructReader<Node
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.NodeStateStats AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.NodeStateStats.TypeId);
 
         public int SyncHeight
         {
@@ -14534,6 +16288,9 @@ public readonly partial struct Banmap : global::Capnp.IStructReader<Banmap>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Banmap Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.Text Json => _s.ReadText(0);
 
     /// <summary>True when Json is set (its pointer is not null).</summary>
@@ -14558,6 +16315,9 @@ public readonly partial struct Banmap : global::Capnp.IStructReader<Banmap>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.Banmap AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Banmap.TypeId);
 
         public global::Capnp.Text Json => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -14608,6 +16368,9 @@ public readonly partial struct BlockTip : global::Capnp.IStructReader<BlockTip>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static BlockTip Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public int BlockHeight => _s.ReadInt32(0);
 
     public long BlockTime => _s.ReadInt64(1);
@@ -14636,6 +16399,9 @@ public readonly partial struct BlockTip : global::Capnp.IStructReader<BlockTip>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.BlockTip AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockTip.TypeId);
 
         public int BlockHeight
         {
@@ -14695,6 +16461,9 @@ public readonly partial struct BlockAndHeaderTipInfo : global::Capnp.IStructRead
     /// <summary>Wraps an untyped struct reader.</summary>
     public static BlockAndHeaderTipInfo Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public int BlockHeight => _s.ReadInt32(0);
 
     public long BlockTime => _s.ReadInt64(1);
@@ -14724,6 +16493,9 @@ public readonly partial struct BlockAndHeaderTipInfo : global::Capnp.IStructRead
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.BlockAndHeaderTipInfo AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.BlockAndHeaderTipInfo.TypeId);
 
         public int BlockHeight
         {
@@ -14790,6 +16562,9 @@ public readonly partial struct LocalServiceInfo : global::Capnp.IStructReader<Lo
     /// <summary>Wraps an untyped struct reader.</summary>
     public static LocalServiceInfo Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public int Score => _s.ReadInt32(0);
 
     public ushort Port => _s.ReadUInt16(2);
@@ -14813,6 +16588,9 @@ public readonly partial struct LocalServiceInfo : global::Capnp.IStructReader<Lo
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.LocalServiceInfo AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.LocalServiceInfo.TypeId);
 
         public int Score
         {

@@ -10,15 +10,29 @@ public static partial class RpcSchema
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0x9c3505dc45e146acUL;
 
-    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
     #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterInterfaces()
+    internal static void RegisterSchemas()
     {
+        global::System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(global::Multiprocess.Capnp.Context).Module.ModuleHandle);
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.Rpc.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.Rpc.SchemaName,
             ["executeRpc"],
             ["Rpc.executeRpc$Params"],
-            ["Rpc.executeRpc$Results"]);
+            ["Rpc.executeRpc$Results"],
+            [0x94dcbf9f62fea914UL],
+            [0xa09ae0e7ef3d34d5UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x94dcbf9f62fea914UL, "Rpc.executeRpc$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("request", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("uri", 2, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("user", 3, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa09ae0e7ef3d34d5UL, "Rpc.executeRpc$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Text),
+        ]));
     }
     #pragma warning restore CA2255
 }
@@ -57,6 +71,9 @@ public static partial class Rpc
 
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ExecuteRpcParams Create(global::Capnp.StructReader reader) => new(reader);
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
 
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
@@ -97,6 +114,9 @@ public static partial class Rpc
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Rpc.ExecuteRpcParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Rpc.ExecuteRpcParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -189,6 +209,9 @@ public static partial class Rpc
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ExecuteRpcResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Result => _s.ReadText(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -213,6 +236,9 @@ public static partial class Rpc
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Rpc.ExecuteRpcResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Rpc.ExecuteRpcResults.TypeId);
 
             public global::Capnp.Text Result => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 

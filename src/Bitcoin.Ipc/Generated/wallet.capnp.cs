@@ -10,47 +10,990 @@ public static partial class WalletSchema
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0xe234cce74feea00cUL;
 
-    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
     #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterInterfaces()
+    internal static void RegisterSchemas()
     {
+        global::System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(global::Multiprocess.Capnp.Context).Module.ModuleHandle);
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.Wallet.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.Wallet.SchemaName,
             ["destroy", "encryptWallet", "isCrypted", "lock", "unlock", "isLocked", "changeWalletPassphrase", "abortRescan", "backupWallet", "getWalletName", "getNewDestination", "getPubKey", "signMessage", "isSpendable", "setAddressBook", "delAddressBook", "getAddress", "getAddresses", "getAddressReceiveRequests", "setAddressReceiveRequest", "displayAddress", "lockCoin", "unlockCoin", "isLockedCoin", "listLockedCoins", "createTransaction", "commitTransaction", "transactionCanBeAbandoned", "abandonTransaction", "transactionCanBeBumped", "createBumpTransaction", "signBumpTransaction", "commitBumpTransaction", "getTx", "getWalletTx", "getWalletTxs", "tryGetTxStatus", "getWalletTxDetails", "getBalances", "fillPSBT", "tryGetBalances", "getBalance", "getAvailableBalance", "txinIsMine", "txoutIsMine", "getDebit", "getCredit", "listCoins", "getCoins", "getRequiredFee", "getMinimumFee", "getConfirmTarget", "hdEnabled", "canGetAddresses", "privateKeysDisabled", "taprootEnabled", "hasExternalSigner", "getDefaultAddressType", "getDefaultMaxTxFee", "remove", "handleUnload", "handleShowProgress", "handleStatusChanged", "handleAddressBookChanged", "handleTransactionChanged", "handleCanGetAddressesChanged", "exportWatchOnlyWallet"],
             ["Wallet.destroy$Params", "Wallet.encryptWallet$Params", "Wallet.isCrypted$Params", "Wallet.lock$Params", "Wallet.unlock$Params", "Wallet.isLocked$Params", "Wallet.changeWalletPassphrase$Params", "Wallet.abortRescan$Params", "Wallet.backupWallet$Params", "Wallet.getWalletName$Params", "Wallet.getNewDestination$Params", "Wallet.getPubKey$Params", "Wallet.signMessage$Params", "Wallet.isSpendable$Params", "Wallet.setAddressBook$Params", "Wallet.delAddressBook$Params", "Wallet.getAddress$Params", "Wallet.getAddresses$Params", "Wallet.getAddressReceiveRequests$Params", "Wallet.setAddressReceiveRequest$Params", "Wallet.displayAddress$Params", "Wallet.lockCoin$Params", "Wallet.unlockCoin$Params", "Wallet.isLockedCoin$Params", "Wallet.listLockedCoins$Params", "Wallet.createTransaction$Params", "Wallet.commitTransaction$Params", "Wallet.transactionCanBeAbandoned$Params", "Wallet.abandonTransaction$Params", "Wallet.transactionCanBeBumped$Params", "Wallet.createBumpTransaction$Params", "Wallet.signBumpTransaction$Params", "Wallet.commitBumpTransaction$Params", "Wallet.getTx$Params", "Wallet.getWalletTx$Params", "Wallet.getWalletTxs$Params", "Wallet.tryGetTxStatus$Params", "Wallet.getWalletTxDetails$Params", "Wallet.getBalances$Params", "Wallet.fillPSBT$Params", "Wallet.tryGetBalances$Params", "Wallet.getBalance$Params", "Wallet.getAvailableBalance$Params", "Wallet.txinIsMine$Params", "Wallet.txoutIsMine$Params", "Wallet.getDebit$Params", "Wallet.getCredit$Params", "Wallet.listCoins$Params", "Wallet.getCoins$Params", "Wallet.getRequiredFee$Params", "Wallet.getMinimumFee$Params", "Wallet.getConfirmTarget$Params", "Wallet.hdEnabled$Params", "Wallet.canGetAddresses$Params", "Wallet.privateKeysDisabled$Params", "Wallet.taprootEnabled$Params", "Wallet.hasExternalSigner$Params", "Wallet.getDefaultAddressType$Params", "Wallet.getDefaultMaxTxFee$Params", "Wallet.remove$Params", "Wallet.handleUnload$Params", "Wallet.handleShowProgress$Params", "Wallet.handleStatusChanged$Params", "Wallet.handleAddressBookChanged$Params", "Wallet.handleTransactionChanged$Params", "Wallet.handleCanGetAddressesChanged$Params", "Wallet.exportWatchOnlyWallet$Params"],
-            ["Wallet.destroy$Results", "Wallet.encryptWallet$Results", "Wallet.isCrypted$Results", "Wallet.lock$Results", "Wallet.unlock$Results", "Wallet.isLocked$Results", "Wallet.changeWalletPassphrase$Results", "Wallet.abortRescan$Results", "Wallet.backupWallet$Results", "Wallet.getWalletName$Results", "Wallet.getNewDestination$Results", "Wallet.getPubKey$Results", "Wallet.signMessage$Results", "Wallet.isSpendable$Results", "Wallet.setAddressBook$Results", "Wallet.delAddressBook$Results", "Wallet.getAddress$Results", "Wallet.getAddresses$Results", "Wallet.getAddressReceiveRequests$Results", "Wallet.setAddressReceiveRequest$Results", "Wallet.displayAddress$Results", "Wallet.lockCoin$Results", "Wallet.unlockCoin$Results", "Wallet.isLockedCoin$Results", "Wallet.listLockedCoins$Results", "Wallet.createTransaction$Results", "Wallet.commitTransaction$Results", "Wallet.transactionCanBeAbandoned$Results", "Wallet.abandonTransaction$Results", "Wallet.transactionCanBeBumped$Results", "Wallet.createBumpTransaction$Results", "Wallet.signBumpTransaction$Results", "Wallet.commitBumpTransaction$Results", "Wallet.getTx$Results", "Wallet.getWalletTx$Results", "Wallet.getWalletTxs$Results", "Wallet.tryGetTxStatus$Results", "Wallet.getWalletTxDetails$Results", "Wallet.getBalances$Results", "Wallet.fillPSBT$Results", "Wallet.tryGetBalances$Results", "Wallet.getBalance$Results", "Wallet.getAvailableBalance$Results", "Wallet.txinIsMine$Results", "Wallet.txoutIsMine$Results", "Wallet.getDebit$Results", "Wallet.getCredit$Results", "Wallet.listCoins$Results", "Wallet.getCoins$Results", "Wallet.getRequiredFee$Results", "Wallet.getMinimumFee$Results", "Wallet.getConfirmTarget$Results", "Wallet.hdEnabled$Results", "Wallet.canGetAddresses$Results", "Wallet.privateKeysDisabled$Results", "Wallet.taprootEnabled$Results", "Wallet.hasExternalSigner$Results", "Wallet.getDefaultAddressType$Results", "Wallet.getDefaultMaxTxFee$Results", "Wallet.remove$Results", "Wallet.handleUnload$Results", "Wallet.handleShowProgress$Results", "Wallet.handleStatusChanged$Results", "Wallet.handleAddressBookChanged$Results", "Wallet.handleTransactionChanged$Results", "Wallet.handleCanGetAddressesChanged$Results", "Wallet.exportWatchOnlyWallet$Results"]);
+            ["Wallet.destroy$Results", "Wallet.encryptWallet$Results", "Wallet.isCrypted$Results", "Wallet.lock$Results", "Wallet.unlock$Results", "Wallet.isLocked$Results", "Wallet.changeWalletPassphrase$Results", "Wallet.abortRescan$Results", "Wallet.backupWallet$Results", "Wallet.getWalletName$Results", "Wallet.getNewDestination$Results", "Wallet.getPubKey$Results", "Wallet.signMessage$Results", "Wallet.isSpendable$Results", "Wallet.setAddressBook$Results", "Wallet.delAddressBook$Results", "Wallet.getAddress$Results", "Wallet.getAddresses$Results", "Wallet.getAddressReceiveRequests$Results", "Wallet.setAddressReceiveRequest$Results", "Wallet.displayAddress$Results", "Wallet.lockCoin$Results", "Wallet.unlockCoin$Results", "Wallet.isLockedCoin$Results", "Wallet.listLockedCoins$Results", "Wallet.createTransaction$Results", "Wallet.commitTransaction$Results", "Wallet.transactionCanBeAbandoned$Results", "Wallet.abandonTransaction$Results", "Wallet.transactionCanBeBumped$Results", "Wallet.createBumpTransaction$Results", "Wallet.signBumpTransaction$Results", "Wallet.commitBumpTransaction$Results", "Wallet.getTx$Results", "Wallet.getWalletTx$Results", "Wallet.getWalletTxs$Results", "Wallet.tryGetTxStatus$Results", "Wallet.getWalletTxDetails$Results", "Wallet.getBalances$Results", "Wallet.fillPSBT$Results", "Wallet.tryGetBalances$Results", "Wallet.getBalance$Results", "Wallet.getAvailableBalance$Results", "Wallet.txinIsMine$Results", "Wallet.txoutIsMine$Results", "Wallet.getDebit$Results", "Wallet.getCredit$Results", "Wallet.listCoins$Results", "Wallet.getCoins$Results", "Wallet.getRequiredFee$Results", "Wallet.getMinimumFee$Results", "Wallet.getConfirmTarget$Results", "Wallet.hdEnabled$Results", "Wallet.canGetAddresses$Results", "Wallet.privateKeysDisabled$Results", "Wallet.taprootEnabled$Results", "Wallet.hasExternalSigner$Results", "Wallet.getDefaultAddressType$Results", "Wallet.getDefaultMaxTxFee$Results", "Wallet.remove$Results", "Wallet.handleUnload$Results", "Wallet.handleShowProgress$Results", "Wallet.handleStatusChanged$Results", "Wallet.handleAddressBookChanged$Results", "Wallet.handleTransactionChanged$Results", "Wallet.handleCanGetAddressesChanged$Results", "Wallet.exportWatchOnlyWallet$Results"],
+            [0xd5f6eb3a2e4e00d3UL, 0x96cf6cdd3bfbf303UL, 0x8fa847ab1e004f7eUL, 0x864210340304a537UL, 0xc1b48cf057c93fd7UL, 0xaa02f0cf628f0f83UL, 0xb2f0c4e2f6f1a864UL, 0xe7804b547e2f8e41UL, 0xa734df3468824c52UL, 0x8c35f1bebc184807UL, 0xd47ecf9468fc7f9fUL, 0xb8f6b05c429ab907UL, 0xb2745533923bdda6UL, 0xce117dbf3ca9d1b0UL, 0xf8f9fabe5bf9edfbUL, 0xd4908f344f23b400UL, 0xd8423724e503dc7dUL, 0xdcb57bbd962d1bbfUL, 0x88ac5dc23d066673UL, 0xbbfec613bc609f07UL, 0xf259ce6cb51fc0ffUL, 0x959d08c029fb7648UL, 0xbe40e1c9635601cdUL, 0x94a4e0217a00650aUL, 0xbb71ab9f95cb1ba5UL, 0xd34d5898f44a5920UL, 0x9eb8450689e796eaUL, 0xd2ec90d7fa835326UL, 0xd9413bc972a733baUL, 0xf54b57c938a35368UL, 0x800b607d7c3f1911UL, 0xdb47e232ace0cf62UL, 0xaa2b79d249eecf10UL, 0xe9f3372b0e7d1fc5UL, 0xc1e1013e03a38991UL, 0x92159f76b95042a7UL, 0xa08b2336c0753f74UL, 0xed94944ec7f87d26UL, 0x85879789931318deUL, 0xc5c925fa84955705UL, 0xc1b3f6d330d765d5UL, 0xc3a8c46d57bea64fUL, 0x92cbc7c7f6f8ec4eUL, 0xd8345af59c95f5b6UL, 0x82f779073e61c1ebUL, 0xf7415156210413d5UL, 0xb9ab1c753e0da891UL, 0xeb0727379d58d41cUL, 0xccf452124b9e2635UL, 0x86b1b97374f4339bUL, 0x8dc3bab42c31167cUL, 0x9afe78e45775a029UL, 0xe4228eb9a18ff6dfUL, 0xc6d9f0fd30475bc9UL, 0xe1103447faf7fe73UL, 0xf4d599a994cc9627UL, 0x9987ebece25ebd65UL, 0xd584e883f840d900UL, 0x8bd1435ca6ed8cfeUL, 0xa6086287e995bd04UL, 0xd323f9fefab18d7aUL, 0xcb970832287ad40fUL, 0xc28cf2ae838d4576UL, 0xe095c2906287298cUL, 0xa1ab57a3566e2ef0UL, 0x8e92e0eb07537168UL, 0xef1e593e9ed71673UL],
+            [0xc85841e5dabda3f0UL, 0x883e025df4563531UL, 0xf2296544381f2cb3UL, 0x8a3cae163cdb9206UL, 0xf6e9f033ecd58babUL, 0xc31237c4646f0a4eUL, 0xdb60e2249a225277UL, 0x9995c3a5e1044767UL, 0xc942a290449ac484UL, 0xbfaf2c63b60a612cUL, 0xde45a7001fc039f6UL, 0xdab20d290f3973b6UL, 0x8d35568d1c4691cdUL, 0xc59e77f0646ec638UL, 0xcef86ea8194aae0aUL, 0xa99746e2fb21fba3UL, 0xbf8593ac73971bdcUL, 0xe08546a24b31d1aaUL, 0xc4daf207417359f1UL, 0xad90d54045d06422UL, 0x8da9ba163329feeeUL, 0xc65c8fa21fa8deadUL, 0xa244c123ce6eb403UL, 0x9aba345eddb8419dUL, 0x992062c976531340UL, 0xdfb9c902c19fcfa8UL, 0xac32d2cafb0b11d0UL, 0xb1469960835e73ffUL, 0xda3fcd552d587188UL, 0xd10dd83006bd6b09UL, 0x9d92d4dc6678aa79UL, 0xb6e9d505024fd664UL, 0xfcf0e0a7b0a723d9UL, 0xd1ee217920f70090UL, 0x97649e83e9fc3919UL, 0xd4111a57fe631f9dUL, 0xfebbacd3ed254d21UL, 0x9ce29a92370daaeaUL, 0xbb810b4630cf4980UL, 0x88aa5784a6264c39UL, 0xdccfd030d70ee724UL, 0xbbd621dfb2f6989fUL, 0xd4ff339bd6da833eUL, 0x88c76cced06931f7UL, 0xf2defdf04e3751dcUL, 0xbf5c8be35361e6c0UL, 0xffe2da1188825e4aUL, 0xe65ed834b29ab453UL, 0xc6edd6196a56415bUL, 0xd2b14f776c48d222UL, 0xaa1794ebfdaf3efaUL, 0xdd5d9acfce030980UL, 0xdfb261d331985b5eUL, 0x9b53ea19f67a247eUL, 0xbac71ad945618ff1UL, 0xd29121355e27d0faUL, 0xd389b173270248f2UL, 0x8c21380ecf12ac27UL, 0xeb59729ef22fcb7cUL, 0xaac441a9e42dd07aUL, 0x845e466bf244a49aUL, 0xf427efa5b0da1d2eUL, 0x98904026d7484d79UL, 0xc0bab96e6f8e2a7aUL, 0xc1fc68026f621d66UL, 0x8b283db73086bb3aUL, 0x888597bcbd4a6d67UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd5f6eb3a2e4e00d3UL, "Wallet.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc85841e5dabda3f0UL, "Wallet.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x96cf6cdd3bfbf303UL, "Wallet.encryptWallet$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("walletPassphrase", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x883e025df4563531UL, "Wallet.encryptWallet$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8fa847ab1e004f7eUL, "Wallet.isCrypted$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf2296544381f2cb3UL, "Wallet.isCrypted$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x864210340304a537UL, "Wallet.lock$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8a3cae163cdb9206UL, "Wallet.lock$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc1b48cf057c93fd7UL, "Wallet.unlock$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("walletPassphrase", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf6e9f033ecd58babUL, "Wallet.unlock$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xaa02f0cf628f0f83UL, "Wallet.isLocked$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc31237c4646f0a4eUL, "Wallet.isLocked$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb2f0c4e2f6f1a864UL, "Wallet.changeWalletPassphrase$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("oldWalletPassphrase", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("newWalletPassphrase", 2, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdb60e2249a225277UL, "Wallet.changeWalletPassphrase$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe7804b547e2f8e41UL, "Wallet.abortRescan$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9995c3a5e1044767UL, "Wallet.abortRescan$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa734df3468824c52UL, "Wallet.backupWallet$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("filename", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc942a290449ac484UL, "Wallet.backupWallet$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8c35f1bebc184807UL, "Wallet.getWalletName$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbfaf2c63b60a612cUL, "Wallet.getWalletName$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd47ecf9468fc7f9fUL, "Wallet.getNewDestination$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("outputType", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("label", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xde45a7001fc039f6UL, "Wallet.getNewDestination$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Struct(0xe9ccda4c4ecfcc58UL, global::Capnp.BrandScope.Bind(0xe9ccda4c4ecfcc58UL, global::Capnp.TypeSchema.Struct(0xe1ccbc48ef7cd882UL)))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb8f6b05c429ab907UL, "Wallet.getPubKey$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("script", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("address", 2, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdab20d290f3973b6UL, "Wallet.getPubKey$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("pubKey", 0, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb2745533923bdda6UL, "Wallet.signMessage$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("message", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("pkhash", 2, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8d35568d1c4691cdUL, "Wallet.signMessage$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("signature", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xce117dbf3ca9d1b0UL, "Wallet.isSpendable$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("dest", 1, global::Capnp.TypeSchema.Struct(0xe1ccbc48ef7cd882UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc59e77f0646ec638UL, "Wallet.isSpendable$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf8f9fabe5bf9edfbUL, "Wallet.setAddressBook$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("dest", 1, global::Capnp.TypeSchema.Struct(0xe1ccbc48ef7cd882UL)),
+            global::Capnp.FieldSchema.Slot("name", 2, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("purpose", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("hasPurpose", 32, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcef86ea8194aae0aUL, "Wallet.setAddressBook$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd4908f344f23b400UL, "Wallet.delAddressBook$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("dest", 1, global::Capnp.TypeSchema.Struct(0xe1ccbc48ef7cd882UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa99746e2fb21fba3UL, "Wallet.delAddressBook$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd8423724e503dc7dUL, "Wallet.getAddress$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("dest", 1, global::Capnp.TypeSchema.Struct(0xe1ccbc48ef7cd882UL)),
+            global::Capnp.FieldSchema.Slot("wantName", 0, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("wantPurpose", 1, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbf8593ac73971bdcUL, "Wallet.getAddress$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("name", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("purpose", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("result", 32, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("hasPurpose", 33, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdcb57bbd962d1bbfUL, "Wallet.getAddresses$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe08546a24b31d1aaUL, "Wallet.getAddresses$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0xfb0e71648708372bUL))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x88ac5dc23d066673UL, "Wallet.getAddressReceiveRequests$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc4daf207417359f1UL, "Wallet.getAddressReceiveRequests$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Data)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbbfec613bc609f07UL, "Wallet.setAddressReceiveRequest$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("dest", 1, global::Capnp.TypeSchema.Struct(0xe1ccbc48ef7cd882UL)),
+            global::Capnp.FieldSchema.Slot("id", 2, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("value", 3, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xad90d54045d06422UL, "Wallet.setAddressReceiveRequest$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf259ce6cb51fc0ffUL, "Wallet.displayAddress$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("dest", 1, global::Capnp.TypeSchema.Struct(0xe1ccbc48ef7cd882UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8da9ba163329feeeUL, "Wallet.displayAddress$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Struct(0xc55a33a945f4410cUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x959d08c029fb7648UL, "Wallet.lockCoin$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("output", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("writeToDb", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc65c8fa21fa8deadUL, "Wallet.lockCoin$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbe40e1c9635601cdUL, "Wallet.unlockCoin$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("output", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa244c123ce6eb403UL, "Wallet.unlockCoin$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x94a4e0217a00650aUL, "Wallet.isLockedCoin$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("output", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9aba345eddb8419dUL, "Wallet.isLockedCoin$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbb71ab9f95cb1ba5UL, "Wallet.listLockedCoins$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x992062c976531340UL, "Wallet.listLockedCoins$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("outputs", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Data)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd34d5898f44a5920UL, "Wallet.createTransaction$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("recipients", 1, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x982b22690a3da9eaUL))),
+            global::Capnp.FieldSchema.Slot("coinControl", 2, global::Capnp.TypeSchema.Struct(0xdbc08b904bdebc60UL)),
+            global::Capnp.FieldSchema.Slot("sign", 0, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("changePos", 1, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdfb9c902c19fcfa8UL, "Wallet.createTransaction$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("changePos", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("fee", 1, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Struct(0xe9ccda4c4ecfcc58UL, global::Capnp.BrandScope.Bind(0xe9ccda4c4ecfcc58UL, global::Capnp.TypeSchema.Data))),
+            global::Capnp.FieldSchema.Slot("feeReason", 1, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9eb8450689e796eaUL, "Wallet.commitTransaction$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("tx", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("valueMap", 2, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Text, global::Capnp.TypeSchema.Text)))),
+            global::Capnp.FieldSchema.Slot("orderForm", 3, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Text, global::Capnp.TypeSchema.Text)))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xac32d2cafb0b11d0UL, "Wallet.commitTransaction$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd2ec90d7fa835326UL, "Wallet.transactionCanBeAbandoned$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txid", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb1469960835e73ffUL, "Wallet.transactionCanBeAbandoned$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd9413bc972a733baUL, "Wallet.abandonTransaction$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txid", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xda3fcd552d587188UL, "Wallet.abandonTransaction$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf54b57c938a35368UL, "Wallet.transactionCanBeBumped$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txid", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd10dd83006bd6b09UL, "Wallet.transactionCanBeBumped$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x800b607d7c3f1911UL, "Wallet.createBumpTransaction$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txid", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("coinControl", 2, global::Capnp.TypeSchema.Struct(0xdbc08b904bdebc60UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9d92d4dc6678aa79UL, "Wallet.createBumpTransaction$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("errors", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ab5bd30b9c0e6b8UL))),
+            global::Capnp.FieldSchema.Slot("oldFee", 0, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("newFee", 1, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("mtx", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("result", 128, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdb47e232ace0cf62UL, "Wallet.signBumpTransaction$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("mtx", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb6e9d505024fd664UL, "Wallet.signBumpTransaction$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("mtx", 0, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xaa2b79d249eecf10UL, "Wallet.commitBumpTransaction$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txid", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("mtx", 2, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfcf0e0a7b0a723d9UL, "Wallet.commitBumpTransaction$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("errors", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ab5bd30b9c0e6b8UL))),
+            global::Capnp.FieldSchema.Slot("bumpedTxid", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe9f3372b0e7d1fc5UL, "Wallet.getTx$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txid", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd1ee217920f70090UL, "Wallet.getTx$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc1e1013e03a38991UL, "Wallet.getWalletTx$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txid", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x97649e83e9fc3919UL, "Wallet.getWalletTx$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Struct(0x86892aeaef975f87UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x92159f76b95042a7UL, "Wallet.getWalletTxs$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd4111a57fe631f9dUL, "Wallet.getWalletTxs$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x86892aeaef975f87UL))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa08b2336c0753f74UL, "Wallet.tryGetTxStatus$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txid", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfebbacd3ed254d21UL, "Wallet.tryGetTxStatus$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("txStatus", 0, global::Capnp.TypeSchema.Struct(0xac78f05d040fb9e0UL)),
+            global::Capnp.FieldSchema.Slot("numBlocks", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("blockTime", 1, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("result", 32, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xed94944ec7f87d26UL, "Wallet.getWalletTxDetails$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txid", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9ce29a92370daaeaUL, "Wallet.getWalletTxDetails$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("txStatus", 0, global::Capnp.TypeSchema.Struct(0xac78f05d040fb9e0UL)),
+            global::Capnp.FieldSchema.Slot("orderForm", 1, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Text, global::Capnp.TypeSchema.Text)))),
+            global::Capnp.FieldSchema.Slot("inMempool", 0, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("numBlocks", 1, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("result", 2, global::Capnp.TypeSchema.Struct(0x86892aeaef975f87UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x85879789931318deUL, "Wallet.getBalances$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbb810b4630cf4980UL, "Wallet.getBalances$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Struct(0xf7921ca03f2518e8UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc5c925fa84955705UL, "Wallet.fillPSBT$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("sighashType", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("sign", 32, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("bip32derivs", 33, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("wantNSigned", 34, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("psbt", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("hasSighashType", 35, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("finalizeInputs", 36, global::Capnp.TypeSchema.Bool, defaultBits: 0x1UL),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x88aa5784a6264c39UL, "Wallet.fillPSBT$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("nSigned", 0, global::Capnp.TypeSchema.UInt64),
+            global::Capnp.FieldSchema.Slot("psbt", 0, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("complete", 64, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("result", 3, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("hasResult", 65, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc1b3f6d330d765d5UL, "Wallet.tryGetBalances$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdccfd030d70ee724UL, "Wallet.tryGetBalances$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("balances", 0, global::Capnp.TypeSchema.Struct(0xf7921ca03f2518e8UL)),
+            global::Capnp.FieldSchema.Slot("blockHash", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc3a8c46d57bea64fUL, "Wallet.getBalance$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbbd621dfb2f6989fUL, "Wallet.getBalance$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x92cbc7c7f6f8ec4eUL, "Wallet.getAvailableBalance$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("coinControl", 1, global::Capnp.TypeSchema.Struct(0xdbc08b904bdebc60UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd4ff339bd6da833eUL, "Wallet.getAvailableBalance$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd8345af59c95f5b6UL, "Wallet.txinIsMine$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txin", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x88c76cced06931f7UL, "Wallet.txinIsMine$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x82f779073e61c1ebUL, "Wallet.txoutIsMine$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txout", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf2defdf04e3751dcUL, "Wallet.txoutIsMine$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf7415156210413d5UL, "Wallet.getDebit$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txin", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbf5c8be35361e6c0UL, "Wallet.getDebit$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb9ab1c753e0da891UL, "Wallet.getCredit$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txout", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xffe2da1188825e4aUL, "Wallet.getCredit$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xeb0727379d58d41cUL, "Wallet.listCoins$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe65ed834b29ab453UL, "Wallet.listCoins$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Struct(0xe1ccbc48ef7cd882UL), global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Data, global::Capnp.TypeSchema.Struct(0xefff1af99995c89fUL)))))))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xccf452124b9e2635UL, "Wallet.getCoins$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("outputs", 1, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Data)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc6edd6196a56415bUL, "Wallet.getCoins$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0xefff1af99995c89fUL))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x86b1b97374f4339bUL, "Wallet.getRequiredFee$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txBytes", 0, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd2b14f776c48d222UL, "Wallet.getRequiredFee$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8dc3bab42c31167cUL, "Wallet.getMinimumFee$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txBytes", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("coinControl", 1, global::Capnp.TypeSchema.Struct(0xdbc08b904bdebc60UL)),
+            global::Capnp.FieldSchema.Slot("wantReturnedTarget", 32, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("wantReason", 33, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xaa1794ebfdaf3efaUL, "Wallet.getMinimumFee$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("returnedTarget", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("reason", 1, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("result", 1, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("hasReturnedTarget", 128, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9afe78e45775a029UL, "Wallet.getConfirmTarget$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdd5d9acfce030980UL, "Wallet.getConfirmTarget$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe4228eb9a18ff6dfUL, "Wallet.hdEnabled$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdfb261d331985b5eUL, "Wallet.hdEnabled$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc6d9f0fd30475bc9UL, "Wallet.canGetAddresses$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9b53ea19f67a247eUL, "Wallet.canGetAddresses$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe1103447faf7fe73UL, "Wallet.privateKeysDisabled$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbac71ad945618ff1UL, "Wallet.privateKeysDisabled$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf4d599a994cc9627UL, "Wallet.taprootEnabled$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd29121355e27d0faUL, "Wallet.taprootEnabled$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9987ebece25ebd65UL, "Wallet.hasExternalSigner$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd389b173270248f2UL, "Wallet.hasExternalSigner$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd584e883f840d900UL, "Wallet.getDefaultAddressType$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8c21380ecf12ac27UL, "Wallet.getDefaultAddressType$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8bd1435ca6ed8cfeUL, "Wallet.getDefaultMaxTxFee$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xeb59729ef22fcb7cUL, "Wallet.getDefaultMaxTxFee$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa6086287e995bd04UL, "Wallet.remove$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xaac441a9e42dd07aUL, "Wallet.remove$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd323f9fefab18d7aUL, "Wallet.handleUnload$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0x87a230ae23c56a66UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x845e466bf244a49aUL, "Wallet.handleUnload$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcb970832287ad40fUL, "Wallet.handleShowProgress$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0xa31e41c2528bd1f1UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf427efa5b0da1d2eUL, "Wallet.handleShowProgress$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc28cf2ae838d4576UL, "Wallet.handleStatusChanged$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0xde63c88146b7284eUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x98904026d7484d79UL, "Wallet.handleStatusChanged$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe095c2906287298cUL, "Wallet.handleAddressBookChanged$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0xad868d169d144a1bUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc0bab96e6f8e2a7aUL, "Wallet.handleAddressBookChanged$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa1ab57a3566e2ef0UL, "Wallet.handleTransactionChanged$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0x96d115fd9b806538UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc1fc68026f621d66UL, "Wallet.handleTransactionChanged$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8e92e0eb07537168UL, "Wallet.handleCanGetAddressesChanged$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0xbbfeaf2e5d6b3539UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8b283db73086bb3aUL, "Wallet.handleCanGetAddressesChanged$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xef1e593e9ed71673UL, "Wallet.exportWatchOnlyWallet$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("destination", 1, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x888597bcbd4a6d67UL, "Wallet.exportWatchOnlyWallet$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Struct(0xe9ccda4c4ecfcc58UL, global::Capnp.BrandScope.Bind(0xe9ccda4c4ecfcc58UL, global::Capnp.TypeSchema.Text))),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.UnloadWalletCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.UnloadWalletCallback.SchemaName,
             ["destroy", "call"],
             ["UnloadWalletCallback.destroy$Params", "UnloadWalletCallback.call$Params"],
-            ["UnloadWalletCallback.destroy$Results", "UnloadWalletCallback.call$Results"]);
+            ["UnloadWalletCallback.destroy$Results", "UnloadWalletCallback.call$Results"],
+            [0xfb7beccd3d5d30a3UL, 0x8f4a06e258e4b310UL],
+            [0xdb90b20718f66881UL, 0xfa013d47fbdc2201UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfb7beccd3d5d30a3UL, "UnloadWalletCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdb90b20718f66881UL, "UnloadWalletCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8f4a06e258e4b310UL, "UnloadWalletCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfa013d47fbdc2201UL, "UnloadWalletCallback.call$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.ShowWalletProgressCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.ShowWalletProgressCallback.SchemaName,
             ["destroy", "call"],
             ["ShowWalletProgressCallback.destroy$Params", "ShowWalletProgressCallback.call$Params"],
-            ["ShowWalletProgressCallback.destroy$Results", "ShowWalletProgressCallback.call$Results"]);
+            ["ShowWalletProgressCallback.destroy$Results", "ShowWalletProgressCallback.call$Results"],
+            [0xefa149c7fc16a400UL, 0xa1e294360a669fd6UL],
+            [0xf1a10f28af98ad0cUL, 0xf8a2c51e4f67591eUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xefa149c7fc16a400UL, "ShowWalletProgressCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf1a10f28af98ad0cUL, "ShowWalletProgressCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa1e294360a669fd6UL, "ShowWalletProgressCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("title", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("progress", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf8a2c51e4f67591eUL, "ShowWalletProgressCallback.call$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.StatusChangedCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.StatusChangedCallback.SchemaName,
             ["destroy", "call"],
             ["StatusChangedCallback.destroy$Params", "StatusChangedCallback.call$Params"],
-            ["StatusChangedCallback.destroy$Results", "StatusChangedCallback.call$Results"]);
+            ["StatusChangedCallback.destroy$Results", "StatusChangedCallback.call$Results"],
+            [0x90f6e959ee3e143fUL, 0xe4a358918f1431bbUL],
+            [0xa2383eef9adda442UL, 0xf6f5959a05d95dccUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x90f6e959ee3e143fUL, "StatusChangedCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa2383eef9adda442UL, "StatusChangedCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe4a358918f1431bbUL, "StatusChangedCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf6f5959a05d95dccUL, "StatusChangedCallback.call$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.AddressBookChangedCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.AddressBookChangedCallback.SchemaName,
             ["destroy", "call"],
             ["AddressBookChangedCallback.destroy$Params", "AddressBookChangedCallback.call$Params"],
-            ["AddressBookChangedCallback.destroy$Results", "AddressBookChangedCallback.call$Results"]);
+            ["AddressBookChangedCallback.destroy$Results", "AddressBookChangedCallback.call$Results"],
+            [0xc813dfc8a463cb67UL, 0xc3f14787c2dc46b0UL],
+            [0xa22cfef6a196ee58UL, 0x911f4d11c9a97512UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc813dfc8a463cb67UL, "AddressBookChangedCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa22cfef6a196ee58UL, "AddressBookChangedCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc3f14787c2dc46b0UL, "AddressBookChangedCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("address", 1, global::Capnp.TypeSchema.Struct(0xe1ccbc48ef7cd882UL)),
+            global::Capnp.FieldSchema.Slot("label", 2, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("isMine", 0, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("purpose", 1, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("status", 2, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x911f4d11c9a97512UL, "AddressBookChangedCallback.call$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.TransactionChangedCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.TransactionChangedCallback.SchemaName,
             ["destroy", "call"],
             ["TransactionChangedCallback.destroy$Params", "TransactionChangedCallback.call$Params"],
-            ["TransactionChangedCallback.destroy$Results", "TransactionChangedCallback.call$Results"]);
+            ["TransactionChangedCallback.destroy$Results", "TransactionChangedCallback.call$Results"],
+            [0x94c368f16661cd62UL, 0xab2e3b8693c1c455UL],
+            [0x9a601f8ac95ab1caUL, 0xef6033e4ea8e621cUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x94c368f16661cd62UL, "TransactionChangedCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9a601f8ac95ab1caUL, "TransactionChangedCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xab2e3b8693c1c455UL, "TransactionChangedCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("txid", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("status", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xef6033e4ea8e621cUL, "TransactionChangedCallback.call$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.CanGetAddressesChangedCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.CanGetAddressesChangedCallback.SchemaName,
             ["destroy", "call"],
             ["CanGetAddressesChangedCallback.destroy$Params", "CanGetAddressesChangedCallback.call$Params"],
-            ["CanGetAddressesChangedCallback.destroy$Results", "CanGetAddressesChangedCallback.call$Results"]);
+            ["CanGetAddressesChangedCallback.destroy$Results", "CanGetAddressesChangedCallback.call$Results"],
+            [0xfb6c6c659f212e1aUL, 0xbc5b7eb2eea0c1c0UL],
+            [0xff05544cd7471ddeUL, 0xfd271cee791bf5e0UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfb6c6c659f212e1aUL, "CanGetAddressesChangedCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xff05544cd7471ddeUL, "CanGetAddressesChangedCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbc5b7eb2eea0c1c0UL, "CanGetAddressesChangedCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfd271cee791bf5e0UL, "CanGetAddressesChangedCallback.call$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.SchemaName,
             ["createWallet", "loadWallet", "getWalletDir", "restoreWallet", "migrateWallet", "isEncrypted", "listWalletDir", "getWallets", "handleLoadWallet"],
             ["WalletLoader.createWallet$Params", "WalletLoader.loadWallet$Params", "WalletLoader.getWalletDir$Params", "WalletLoader.restoreWallet$Params", "WalletLoader.migrateWallet$Params", "WalletLoader.isEncrypted$Params", "WalletLoader.listWalletDir$Params", "WalletLoader.getWallets$Params", "WalletLoader.handleLoadWallet$Params"],
-            ["WalletLoader.createWallet$Results", "WalletLoader.loadWallet$Results", "WalletLoader.getWalletDir$Results", "WalletLoader.restoreWallet$Results", "WalletLoader.migrateWallet$Results", "WalletLoader.isEncrypted$Results", "WalletLoader.listWalletDir$Results", "WalletLoader.getWallets$Results", "WalletLoader.handleLoadWallet$Results"]);
+            ["WalletLoader.createWallet$Results", "WalletLoader.loadWallet$Results", "WalletLoader.getWalletDir$Results", "WalletLoader.restoreWallet$Results", "WalletLoader.migrateWallet$Results", "WalletLoader.isEncrypted$Results", "WalletLoader.listWalletDir$Results", "WalletLoader.getWallets$Results", "WalletLoader.handleLoadWallet$Results"],
+            [0xf32fc347f9bc6bf4UL, 0xfd5141601359cdf2UL, 0xb51a8061e2aaeb8aUL, 0xb31051a37d8b18e0UL, 0xfcd61b0a6d896e4aUL, 0xe6d63ab34174ecedUL, 0xcd1e8d3cce7beea0UL, 0xe40e19d9bb97be93UL, 0xaeba776366175445UL],
+            [0xd7983832d66bd68fUL, 0x95e06ce641b8832cUL, 0x85f28a44e313f43eUL, 0xd7f08917a4f42100UL, 0xde549b17152930acUL, 0x998478dd71a5e18eUL, 0xfcd410b425d93bfdUL, 0xac3c7883cb5d858cUL, 0xe07ff6da1ba59e94UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf32fc347f9bc6bf4UL, "WalletLoader.createWallet$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("name", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("passphrase", 2, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("flags", 0, global::Capnp.TypeSchema.UInt64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd7983832d66bd68fUL, "WalletLoader.createWallet$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("warning", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ab5bd30b9c0e6b8UL))),
+            global::Capnp.FieldSchema.Slot("result", 1, global::Capnp.TypeSchema.Struct(0xe9ccda4c4ecfcc58UL, global::Capnp.BrandScope.Bind(0xe9ccda4c4ecfcc58UL, global::Capnp.TypeSchema.Interface(0xc5f5ca46c6495fcfUL)))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfd5141601359cdf2UL, "WalletLoader.loadWallet$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("name", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x95e06ce641b8832cUL, "WalletLoader.loadWallet$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("warning", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ab5bd30b9c0e6b8UL))),
+            global::Capnp.FieldSchema.Slot("result", 1, global::Capnp.TypeSchema.Struct(0xe9ccda4c4ecfcc58UL, global::Capnp.BrandScope.Bind(0xe9ccda4c4ecfcc58UL, global::Capnp.TypeSchema.Interface(0xc5f5ca46c6495fcfUL)))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb51a8061e2aaeb8aUL, "WalletLoader.getWalletDir$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x85f28a44e313f43eUL, "WalletLoader.getWalletDir$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb31051a37d8b18e0UL, "WalletLoader.restoreWallet$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("backupFile", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("name", 2, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("loadAfterRestore", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd7f08917a4f42100UL, "WalletLoader.restoreWallet$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("warning", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ab5bd30b9c0e6b8UL))),
+            global::Capnp.FieldSchema.Slot("result", 1, global::Capnp.TypeSchema.Struct(0xe9ccda4c4ecfcc58UL, global::Capnp.BrandScope.Bind(0xe9ccda4c4ecfcc58UL, global::Capnp.TypeSchema.Interface(0xc5f5ca46c6495fcfUL)))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfcd61b0a6d896e4aUL, "WalletLoader.migrateWallet$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("name", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("passphrase", 2, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("loadWallet", 0, global::Capnp.TypeSchema.Bool, defaultBits: 0x1UL),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xde549b17152930acUL, "WalletLoader.migrateWallet$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Struct(0xe9ccda4c4ecfcc58UL, global::Capnp.BrandScope.Bind(0xe9ccda4c4ecfcc58UL, global::Capnp.TypeSchema.Struct(0x8cba75b87c124dd7UL)))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe6d63ab34174ecedUL, "WalletLoader.isEncrypted$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("name", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x998478dd71a5e18eUL, "WalletLoader.isEncrypted$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcd1e8d3cce7beea0UL, "WalletLoader.listWalletDir$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfcd410b425d93bfdUL, "WalletLoader.listWalletDir$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Text, global::Capnp.TypeSchema.Text)))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe40e19d9bb97be93UL, "WalletLoader.getWallets$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xac3c7883cb5d858cUL, "WalletLoader.getWallets$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Interface(0xc5f5ca46c6495fcfUL))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xaeba776366175445UL, "WalletLoader.handleLoadWallet$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0x868d77561f46af8fUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe07ff6da1ba59e94UL, "WalletLoader.handleLoadWallet$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0xea08728d34263f55UL)),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Bitcoin.Ipc.Capnp.Messages.LoadWalletCallback.InterfaceId, global::Bitcoin.Ipc.Capnp.Messages.LoadWalletCallback.SchemaName,
             ["destroy", "call"],
             ["LoadWalletCallback.destroy$Params", "LoadWalletCallback.call$Params"],
-            ["LoadWalletCallback.destroy$Results", "LoadWalletCallback.call$Results"]);
+            ["LoadWalletCallback.destroy$Results", "LoadWalletCallback.call$Results"],
+            [0xd35455854d71329fUL, 0xb53f8c41578963b8UL],
+            [0x9fc001b5517acd97UL, 0x9bedbf0937038776UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd35455854d71329fUL, "LoadWalletCallback.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9fc001b5517acd97UL, "LoadWalletCallback.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb53f8c41578963b8UL, "LoadWalletCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("wallet", 1, global::Capnp.TypeSchema.Interface(0xc5f5ca46c6495fcfUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9bedbf0937038776UL, "LoadWalletCallback.call$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb5c9f51176c0c62bUL, "Key", 0,
+        [
+            global::Capnp.FieldSchema.Slot("secret", 0, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("isCompressed", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe1ccbc48ef7cd882UL, "TxDestination", 0,
+        [
+            global::Capnp.FieldSchema.Slot("pubKey", 0, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("pkHash", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("scriptHash", 2, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("witnessV0ScriptHash", 3, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("witnessV0KeyHash", 4, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("witnessV1Taproot", 5, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("witnessUnknown", 6, global::Capnp.TypeSchema.Struct(0xc2a6166742989d79UL)),
+            global::Capnp.FieldSchema.Slot("payToAnchor", 0, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("noDestinationScript", 7, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc2a6166742989d79UL, "WitnessUnknown", 0,
+        [
+            global::Capnp.FieldSchema.Slot("version", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("program", 0, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfb0e71648708372bUL, "WalletAddress", 0,
+        [
+            global::Capnp.FieldSchema.Slot("dest", 0, global::Capnp.TypeSchema.Struct(0xe1ccbc48ef7cd882UL)),
+            global::Capnp.FieldSchema.Slot("isMine", 0, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("name", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("purpose", 1, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x982b22690a3da9eaUL, "Recipient", 0,
+        [
+            global::Capnp.FieldSchema.Slot("dest", 0, global::Capnp.TypeSchema.Struct(0xe1ccbc48ef7cd882UL)),
+            global::Capnp.FieldSchema.Slot("amount", 0, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("subtractFeeFromAmount", 64, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdbc08b904bdebc60UL, "CoinControl", 0,
+        [
+            global::Capnp.FieldSchema.Slot("destChange", 0, global::Capnp.TypeSchema.Struct(0xe1ccbc48ef7cd882UL)),
+            global::Capnp.FieldSchema.Slot("hasChangeType", 0, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("changeType", 1, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("includeUnsafeInputs", 1, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("allowOtherInputs", 2, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("allowWatchOnly", 3, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("overrideFeeRate", 4, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("hasFeeRate", 5, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("feeRate", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("hasConfirmTarget", 6, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("confirmTarget", 2, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("hasSignalRbf", 7, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("signalRbf", 8, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("avoidPartialSpends", 9, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("avoidAddressReuse", 10, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("feeMode", 3, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("minDepth", 4, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("maxDepth", 5, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("hasLockTime", 6, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("lockTime", 7, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("hasVersion", 8, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("version", 9, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("hasMaxTxWeight", 10, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("maxTxWeight", 11, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("setSelected", 2, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Data)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x86892aeaef975f87UL, "WalletTx", 0,
+        [
+            global::Capnp.FieldSchema.Slot("tx", 0, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("txinIsMine", 1, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Bool)),
+            global::Capnp.FieldSchema.Slot("txoutIsMine", 2, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Bool)),
+            global::Capnp.FieldSchema.Slot("txoutIsChange", 3, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Bool)),
+            global::Capnp.FieldSchema.Slot("txoutAddress", 4, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0xe1ccbc48ef7cd882UL))),
+            global::Capnp.FieldSchema.Slot("txoutAddressIsMine", 5, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Bool)),
+            global::Capnp.FieldSchema.Slot("credit", 0, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("debit", 1, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("change", 2, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("time", 3, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("valueMap", 6, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8ef2f6fc4199a71eUL, global::Capnp.BrandScope.Bind(0x8ef2f6fc4199a71eUL, global::Capnp.TypeSchema.Text, global::Capnp.TypeSchema.Text)))),
+            global::Capnp.FieldSchema.Slot("isCoinbase", 256, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xefff1af99995c89fUL, "WalletTxOut", 0,
+        [
+            global::Capnp.FieldSchema.Slot("txout", 0, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("time", 0, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("depthInMainChain", 2, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("isSpent", 96, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xac78f05d040fb9e0UL, "WalletTxStatus", 0,
+        [
+            global::Capnp.FieldSchema.Slot("blockHeight", 0, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("blocksToMaturity", 1, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("depthInMainChain", 2, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("timeReceived", 3, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("lockTime", 4, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("isTrusted", 160, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("isAbandoned", 161, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("isCoinbase", 162, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("isInMainChain", 163, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf7921ca03f2518e8UL, "WalletBalances", 0,
+        [
+            global::Capnp.FieldSchema.Slot("balance", 0, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("unconfirmedBalance", 1, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("immatureBalance", 2, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("usedBalance", 3, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("nonmempoolBalance", 4, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8cba75b87c124dd7UL, "WalletMigrationResult", 0,
+        [
+            global::Capnp.FieldSchema.Slot("wallet", 0, global::Capnp.TypeSchema.Interface(0xc5f5ca46c6495fcfUL)),
+            global::Capnp.FieldSchema.Slot("watchonlyWalletName", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("solvablesWalletName", 2, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("backupPath", 3, global::Capnp.TypeSchema.Text),
+        ]));
     }
     #pragma warning restore CA2255
 }
@@ -165,6 +1108,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -189,6 +1135,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -239,6 +1188,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -258,6 +1210,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -295,6 +1250,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static EncryptWalletParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -324,6 +1282,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.EncryptWalletParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.EncryptWalletParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -385,6 +1346,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static EncryptWalletResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a EncryptWalletResults in a message.</summary>
@@ -406,6 +1370,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.EncryptWalletResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.EncryptWalletResults.TypeId);
 
             public bool Result
             {
@@ -449,6 +1416,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsCryptedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -473,6 +1443,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsCryptedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsCryptedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -523,6 +1496,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsCryptedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a IsCryptedResults in a message.</summary>
@@ -544,6 +1520,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsCryptedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsCryptedResults.TypeId);
 
             public bool Result
             {
@@ -587,6 +1566,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static LockParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -611,6 +1593,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.LockParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.LockParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -661,6 +1646,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static LockResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a LockResults in a message.</summary>
@@ -682,6 +1670,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.LockResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.LockResults.TypeId);
 
             public bool Result
             {
@@ -725,6 +1716,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static UnlockParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -754,6 +1748,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.UnlockParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.UnlockParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -815,6 +1812,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static UnlockResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a UnlockResults in a message.</summary>
@@ -836,6 +1836,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.UnlockResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.UnlockResults.TypeId);
 
             public bool Result
             {
@@ -879,6 +1882,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsLockedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -903,6 +1909,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsLockedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsLockedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -953,6 +1962,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsLockedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a IsLockedResults in a message.</summary>
@@ -974,6 +1986,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsLockedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsLockedResults.TypeId);
 
             public bool Result
             {
@@ -1017,6 +2032,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ChangeWalletPassphraseParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1051,6 +2069,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.ChangeWalletPassphraseParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.ChangeWalletPassphraseParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1123,6 +2144,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ChangeWalletPassphraseResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a ChangeWalletPassphraseResults in a message.</summary>
@@ -1144,6 +2168,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.ChangeWalletPassphraseResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.ChangeWalletPassphraseResults.TypeId);
 
             public bool Result
             {
@@ -1187,6 +2214,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static AbortRescanParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1211,6 +2241,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.AbortRescanParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.AbortRescanParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1261,6 +2294,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static AbortRescanResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a AbortRescanResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -1280,6 +2316,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.AbortRescanResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.AbortRescanResults.TypeId);
         }
 
         /// <summary>Capabilities inside a AbortRescanResults that is still on its way (promise pipelining).</summary>
@@ -1317,6 +2356,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BackupWalletParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1346,6 +2388,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.BackupWalletParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.BackupWalletParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1410,6 +2455,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BackupWalletResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a BackupWalletResults in a message.</summary>
@@ -1431,6 +2479,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.BackupWalletResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.BackupWalletResults.TypeId);
 
             public bool Result
             {
@@ -1474,6 +2525,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetWalletNameParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1498,6 +2552,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletNameParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletNameParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1548,6 +2605,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetWalletNameResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Result => _s.ReadText(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -1572,6 +2632,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletNameResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletNameResults.TypeId);
 
             public global::Capnp.Text Result => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -1623,6 +2686,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNewDestinationParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1654,6 +2720,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetNewDestinationParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetNewDestinationParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1724,6 +2793,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNewDestinationResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Result Result => new(_s.ReadStruct(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -1748,6 +2820,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetNewDestinationResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetNewDestinationResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Result.Builder Result => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.Result.Builder.Size));
 
@@ -1798,6 +2873,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetPubKeyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1832,6 +2910,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetPubKeyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetPubKeyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1904,6 +2985,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetPubKeyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::System.ReadOnlyMemory<byte> PubKey => _s.ReadData(0);
 
         /// <summary>True when PubKey is set (its pointer is not null).</summary>
@@ -1930,6 +3014,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetPubKeyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetPubKeyResults.TypeId);
 
             public global::System.ReadOnlyMemory<byte> PubKey => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -1984,6 +3071,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SignMessageParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2018,6 +3108,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.SignMessageParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.SignMessageParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2093,6 +3186,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SignMessageResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Signature => _s.ReadText(0);
 
         /// <summary>True when Signature is set (its pointer is not null).</summary>
@@ -2119,6 +3215,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.SignMessageResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.SignMessageResults.TypeId);
 
             public global::Capnp.Text Signature => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -2176,6 +3275,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsSpendableParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2205,6 +3307,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsSpendableParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsSpendableParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2268,6 +3373,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsSpendableResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a IsSpendableResults in a message.</summary>
@@ -2289,6 +3397,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsSpendableResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsSpendableResults.TypeId);
 
             public bool Result
             {
@@ -2332,6 +3443,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SetAddressBookParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2370,6 +3484,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.SetAddressBookParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.SetAddressBookParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2459,6 +3576,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SetAddressBookResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a SetAddressBookResults in a message.</summary>
@@ -2480,6 +3600,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.SetAddressBookResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.SetAddressBookResults.TypeId);
 
             public bool Result
             {
@@ -2523,6 +3646,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DelAddressBookParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2552,6 +3678,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.DelAddressBookParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.DelAddressBookParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2615,6 +3744,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DelAddressBookResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a DelAddressBookResults in a message.</summary>
@@ -2636,6 +3768,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.DelAddressBookResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.DelAddressBookResults.TypeId);
 
             public bool Result
             {
@@ -2679,6 +3814,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetAddressParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2712,6 +3850,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAddressParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAddressParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2787,6 +3928,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetAddressResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Name => _s.ReadText(0);
 
         /// <summary>True when Name is set (its pointer is not null).</summary>
@@ -2817,6 +3961,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAddressResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAddressResults.TypeId);
 
             public global::Capnp.Text Name => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -2886,6 +4033,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetAddressesParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -2910,6 +4060,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAddressesParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAddressesParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -2960,6 +4113,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetAddressesResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.WalletAddress> Result => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -2984,6 +4140,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAddressesResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAddressesResults.TypeId);
 
             public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.WalletAddress.Builder> Result => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.WalletAddress.Builder>.Get(_s.GetPointer(0));
 
@@ -3032,6 +4191,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetAddressReceiveRequestsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3056,6 +4218,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAddressReceiveRequestsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAddressReceiveRequestsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3106,6 +4271,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetAddressReceiveRequestsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.DataListReader Result => new(_s.ReadList(0, global::Capnp.ElementSize.Pointer));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -3130,6 +4298,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAddressReceiveRequestsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAddressReceiveRequestsResults.TypeId);
 
             public global::Capnp.DataListBuilder Result => global::Capnp.DataListBuilder.Get(_s.GetPointer(0));
 
@@ -3178,6 +4349,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SetAddressReceiveRequestParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3217,6 +4391,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.SetAddressReceiveRequestParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.SetAddressReceiveRequestParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3302,6 +4479,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SetAddressReceiveRequestResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a SetAddressReceiveRequestResults in a message.</summary>
@@ -3323,6 +4503,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.SetAddressReceiveRequestResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.SetAddressReceiveRequestResults.TypeId);
 
             public bool Result
             {
@@ -3366,6 +4549,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DisplayAddressParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3395,6 +4581,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.DisplayAddressParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.DisplayAddressParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3458,6 +4647,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DisplayAddressResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.ResultVoid Result => new(_s.ReadStruct(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -3482,6 +4674,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.DisplayAddressResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.DisplayAddressResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.ResultVoid.Builder Result => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.ResultVoid.Builder.Size));
 
@@ -3532,6 +4727,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static LockCoinParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3563,6 +4761,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.LockCoinParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.LockCoinParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3630,6 +4831,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static LockCoinResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a LockCoinResults in a message.</summary>
@@ -3651,6 +4855,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.LockCoinResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.LockCoinResults.TypeId);
 
             public bool Result
             {
@@ -3694,6 +4901,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static UnlockCoinParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3723,6 +4933,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.UnlockCoinParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.UnlockCoinParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3784,6 +4997,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static UnlockCoinResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a UnlockCoinResults in a message.</summary>
@@ -3805,6 +5021,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.UnlockCoinResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.UnlockCoinResults.TypeId);
 
             public bool Result
             {
@@ -3848,6 +5067,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsLockedCoinParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -3877,6 +5099,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsLockedCoinParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsLockedCoinParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -3938,6 +5163,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsLockedCoinResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a IsLockedCoinResults in a message.</summary>
@@ -3959,6 +5187,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsLockedCoinResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.IsLockedCoinResults.TypeId);
 
             public bool Result
             {
@@ -4002,6 +5233,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ListLockedCoinsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4026,6 +5260,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.ListLockedCoinsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.ListLockedCoinsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4076,6 +5313,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ListLockedCoinsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.DataListReader Outputs => new(_s.ReadList(0, global::Capnp.ElementSize.Pointer));
 
         /// <summary>True when Outputs is set (its pointer is not null).</summary>
@@ -4100,6 +5340,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.ListLockedCoinsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.ListLockedCoinsResults.TypeId);
 
             public global::Capnp.DataListBuilder Outputs => global::Capnp.DataListBuilder.Get(_s.GetPointer(0));
 
@@ -4148,6 +5391,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CreateTransactionParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4186,6 +5432,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.CreateTransactionParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.CreateTransactionParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4272,6 +5521,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CreateTransactionResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public int ChangePos => _s.ReadInt32(0);
 
         public long Fee => _s.ReadInt64(1);
@@ -4302,6 +5554,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.CreateTransactionResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.CreateTransactionResults.TypeId);
 
             public int ChangePos
             {
@@ -4370,6 +5625,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CommitTransactionParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4409,6 +5667,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.CommitTransactionParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.CommitTransactionParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4492,6 +5753,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CommitTransactionResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CommitTransactionResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -4511,6 +5775,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.CommitTransactionResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.CommitTransactionResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CommitTransactionResults that is still on its way (promise pipelining).</summary>
@@ -4548,6 +5815,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TransactionCanBeAbandonedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4577,6 +5847,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.TransactionCanBeAbandonedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.TransactionCanBeAbandonedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4638,6 +5911,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TransactionCanBeAbandonedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a TransactionCanBeAbandonedResults in a message.</summary>
@@ -4659,6 +5935,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.TransactionCanBeAbandonedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.TransactionCanBeAbandonedResults.TypeId);
 
             public bool Result
             {
@@ -4702,6 +5981,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static AbandonTransactionParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4731,6 +6013,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.AbandonTransactionParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.AbandonTransactionParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4792,6 +6077,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static AbandonTransactionResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a AbandonTransactionResults in a message.</summary>
@@ -4813,6 +6101,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.AbandonTransactionResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.AbandonTransactionResults.TypeId);
 
             public bool Result
             {
@@ -4856,6 +6147,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TransactionCanBeBumpedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -4885,6 +6179,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.TransactionCanBeBumpedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.TransactionCanBeBumpedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -4946,6 +6243,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TransactionCanBeBumpedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a TransactionCanBeBumpedResults in a message.</summary>
@@ -4967,6 +6267,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.TransactionCanBeBumpedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.TransactionCanBeBumpedResults.TypeId);
 
             public bool Result
             {
@@ -5010,6 +6313,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CreateBumpTransactionParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5044,6 +6350,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.CreateBumpTransactionParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.CreateBumpTransactionParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5118,6 +6427,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CreateBumpTransactionResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr> Errors => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
         /// <summary>True when Errors is set (its pointer is not null).</summary>
@@ -5153,6 +6465,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.CreateBumpTransactionResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.CreateBumpTransactionResults.TypeId);
 
             public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder> Errors => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder>.Get(_s.GetPointer(0));
 
@@ -5230,6 +6545,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SignBumpTransactionParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5259,6 +6577,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.SignBumpTransactionParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.SignBumpTransactionParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5320,6 +6641,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SignBumpTransactionResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::System.ReadOnlyMemory<byte> Mtx => _s.ReadData(0);
 
         /// <summary>True when Mtx is set (its pointer is not null).</summary>
@@ -5346,6 +6670,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.SignBumpTransactionResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.SignBumpTransactionResults.TypeId);
 
             public global::System.ReadOnlyMemory<byte> Mtx => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -5400,6 +6727,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CommitBumpTransactionParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5434,6 +6764,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.CommitBumpTransactionParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.CommitBumpTransactionParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5506,6 +6839,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CommitBumpTransactionResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr> Errors => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
         /// <summary>True when Errors is set (its pointer is not null).</summary>
@@ -5537,6 +6873,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.CommitBumpTransactionResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.CommitBumpTransactionResults.TypeId);
 
             public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder> Errors => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder>.Get(_s.GetPointer(0));
 
@@ -5602,6 +6941,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTxParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5631,6 +6973,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetTxParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetTxParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5692,6 +7037,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetTxResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::System.ReadOnlyMemory<byte> Result => _s.ReadData(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -5716,6 +7064,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetTxResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetTxResults.TypeId);
 
             public global::System.ReadOnlyMemory<byte> Result => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -5764,6 +7115,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetWalletTxParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5793,6 +7147,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletTxParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletTxParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -5854,6 +7211,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetWalletTxResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.WalletTx Result => new(_s.ReadStruct(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -5878,6 +7238,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletTxResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletTxResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.WalletTx.Builder Result => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.WalletTx.Builder.Size));
 
@@ -5928,6 +7291,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetWalletTxsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -5952,6 +7318,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletTxsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletTxsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6002,6 +7371,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetWalletTxsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.WalletTx> Result => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -6026,6 +7398,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletTxsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletTxsResults.TypeId);
 
             public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.WalletTx.Builder> Result => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.WalletTx.Builder>.Get(_s.GetPointer(0));
 
@@ -6074,6 +7449,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TryGetTxStatusParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6103,6 +7481,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.TryGetTxStatusParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.TryGetTxStatusParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6164,6 +7545,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TryGetTxStatusResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.WalletTxStatus TxStatus => new(_s.ReadStruct(0));
 
         /// <summary>True when TxStatus is set (its pointer is not null).</summary>
@@ -6194,6 +7578,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.TryGetTxStatusResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.TryGetTxStatusResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.WalletTxStatus.Builder TxStatus => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.WalletTxStatus.Builder.Size));
 
@@ -6262,6 +7649,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetWalletTxDetailsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6291,6 +7681,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletTxDetailsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletTxDetailsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6352,6 +7745,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetWalletTxDetailsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.WalletTxStatus TxStatus => new(_s.ReadStruct(0));
 
         /// <summary>True when TxStatus is set (its pointer is not null).</summary>
@@ -6390,6 +7786,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletTxDetailsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetWalletTxDetailsResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.WalletTxStatus.Builder TxStatus => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.WalletTxStatus.Builder.Size));
 
@@ -6476,6 +7875,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetBalancesParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6500,6 +7902,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetBalancesParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetBalancesParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6550,6 +7955,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetBalancesResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.WalletBalances Result => new(_s.ReadStruct(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -6574,6 +7982,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetBalancesResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetBalancesResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.WalletBalances.Builder Result => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.WalletBalances.Builder.Size));
 
@@ -6624,6 +8035,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FillPSBTParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6665,6 +8079,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.FillPSBTParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.FillPSBTParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6762,6 +8179,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FillPSBTResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public ulong NSigned => _s.ReadUInt64(0);
 
         public global::System.ReadOnlyMemory<byte> Psbt => _s.ReadData(0);
@@ -6794,6 +8214,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.FillPSBTResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.FillPSBTResults.TypeId);
 
             public ulong NSigned
             {
@@ -6866,6 +8289,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TryGetBalancesParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -6890,6 +8316,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.TryGetBalancesParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.TryGetBalancesParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -6940,6 +8369,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TryGetBalancesResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.WalletBalances Balances => new(_s.ReadStruct(0));
 
         /// <summary>True when Balances is set (its pointer is not null).</summary>
@@ -6971,6 +8403,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.TryGetBalancesResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.TryGetBalancesResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.WalletBalances.Builder Balances => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.WalletBalances.Builder.Size));
 
@@ -7038,6 +8473,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetBalanceParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7062,6 +8500,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetBalanceParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetBalanceParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7112,6 +8553,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetBalanceResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Result => _s.ReadInt64(0);
 
         /// <summary>Builds a GetBalanceResults in a message.</summary>
@@ -7133,6 +8577,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetBalanceResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetBalanceResults.TypeId);
 
             public long Result
             {
@@ -7176,6 +8623,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetAvailableBalanceParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7205,6 +8655,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAvailableBalanceParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAvailableBalanceParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7268,6 +8721,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetAvailableBalanceResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Result => _s.ReadInt64(0);
 
         /// <summary>Builds a GetAvailableBalanceResults in a message.</summary>
@@ -7289,6 +8745,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAvailableBalanceResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetAvailableBalanceResults.TypeId);
 
             public long Result
             {
@@ -7332,6 +8791,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TxinIsMineParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7361,6 +8823,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.TxinIsMineParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.TxinIsMineParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7422,6 +8887,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TxinIsMineResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a TxinIsMineResults in a message.</summary>
@@ -7443,6 +8911,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.TxinIsMineResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.TxinIsMineResults.TypeId);
 
             public bool Result
             {
@@ -7486,6 +8957,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TxoutIsMineParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7515,6 +8989,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.TxoutIsMineParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.TxoutIsMineParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7576,6 +9053,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TxoutIsMineResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a TxoutIsMineResults in a message.</summary>
@@ -7597,6 +9077,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.TxoutIsMineResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.TxoutIsMineResults.TypeId);
 
             public bool Result
             {
@@ -7640,6 +9123,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetDebitParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7669,6 +9155,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetDebitParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetDebitParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7730,6 +9219,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetDebitResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Result => _s.ReadInt64(0);
 
         /// <summary>Builds a GetDebitResults in a message.</summary>
@@ -7751,6 +9243,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetDebitResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetDebitResults.TypeId);
 
             public long Result
             {
@@ -7794,6 +9289,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetCreditParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7823,6 +9321,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetCreditParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetCreditParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -7884,6 +9385,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetCreditResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Result => _s.ReadInt64(0);
 
         /// <summary>Builds a GetCreditResults in a message.</summary>
@@ -7905,6 +9409,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetCreditResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetCreditResults.TypeId);
 
             public long Result
             {
@@ -7948,6 +9455,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ListCoinsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -7972,6 +9482,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.ListCoinsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.ListCoinsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8022,6 +9535,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ListCoinsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.Pair> Result => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -8046,6 +9562,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.ListCoinsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.ListCoinsResults.TypeId);
 
             public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder> Result => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder>.Get(_s.GetPointer(0));
 
@@ -8094,6 +9613,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetCoinsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8123,6 +9645,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetCoinsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetCoinsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8184,6 +9709,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetCoinsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.WalletTxOut> Result => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -8208,6 +9736,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetCoinsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetCoinsResults.TypeId);
 
             public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.WalletTxOut.Builder> Result => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.WalletTxOut.Builder>.Get(_s.GetPointer(0));
 
@@ -8256,6 +9787,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetRequiredFeeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8282,6 +9816,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetRequiredFeeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetRequiredFeeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8338,6 +9875,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetRequiredFeeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Result => _s.ReadInt64(0);
 
         /// <summary>Builds a GetRequiredFeeResults in a message.</summary>
@@ -8359,6 +9899,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetRequiredFeeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetRequiredFeeResults.TypeId);
 
             public long Result
             {
@@ -8402,6 +9945,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetMinimumFeeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8437,6 +9983,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetMinimumFeeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetMinimumFeeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8518,6 +10067,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetMinimumFeeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public int ReturnedTarget => _s.ReadInt32(0);
 
         public int Reason => _s.ReadInt32(1);
@@ -8545,6 +10097,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetMinimumFeeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetMinimumFeeResults.TypeId);
 
             public int ReturnedTarget
             {
@@ -8606,6 +10161,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetConfirmTargetParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8630,6 +10188,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetConfirmTargetParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetConfirmTargetParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8680,6 +10241,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetConfirmTargetResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public uint Result => _s.ReadUInt32(0);
 
         /// <summary>Builds a GetConfirmTargetResults in a message.</summary>
@@ -8701,6 +10265,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetConfirmTargetResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetConfirmTargetResults.TypeId);
 
             public uint Result
             {
@@ -8744,6 +10311,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HdEnabledParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8768,6 +10338,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HdEnabledParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HdEnabledParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8818,6 +10391,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HdEnabledResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a HdEnabledResults in a message.</summary>
@@ -8839,6 +10415,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HdEnabledResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HdEnabledResults.TypeId);
 
             public bool Result
             {
@@ -8882,6 +10461,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CanGetAddressesParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -8906,6 +10488,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.CanGetAddressesParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.CanGetAddressesParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -8956,6 +10541,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CanGetAddressesResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a CanGetAddressesResults in a message.</summary>
@@ -8977,6 +10565,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.CanGetAddressesResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.CanGetAddressesResults.TypeId);
 
             public bool Result
             {
@@ -9020,6 +10611,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static PrivateKeysDisabledParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9044,6 +10638,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.PrivateKeysDisabledParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.PrivateKeysDisabledParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -9094,6 +10691,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static PrivateKeysDisabledResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a PrivateKeysDisabledResults in a message.</summary>
@@ -9115,6 +10715,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.PrivateKeysDisabledResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.PrivateKeysDisabledResults.TypeId);
 
             public bool Result
             {
@@ -9158,6 +10761,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TaprootEnabledParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9182,6 +10788,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.TaprootEnabledParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.TaprootEnabledParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -9232,6 +10841,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static TaprootEnabledResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a TaprootEnabledResults in a message.</summary>
@@ -9253,6 +10865,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.TaprootEnabledResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.TaprootEnabledResults.TypeId);
 
             public bool Result
             {
@@ -9296,6 +10911,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HasExternalSignerParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9320,6 +10938,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HasExternalSignerParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HasExternalSignerParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -9370,6 +10991,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HasExternalSignerResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a HasExternalSignerResults in a message.</summary>
@@ -9391,6 +11015,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HasExternalSignerResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HasExternalSignerResults.TypeId);
 
             public bool Result
             {
@@ -9434,6 +11061,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetDefaultAddressTypeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9458,6 +11088,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetDefaultAddressTypeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetDefaultAddressTypeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -9508,6 +11141,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetDefaultAddressTypeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public int Result => _s.ReadInt32(0);
 
         /// <summary>Builds a GetDefaultAddressTypeResults in a message.</summary>
@@ -9529,6 +11165,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetDefaultAddressTypeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetDefaultAddressTypeResults.TypeId);
 
             public int Result
             {
@@ -9572,6 +11211,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetDefaultMaxTxFeeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9596,6 +11238,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetDefaultMaxTxFeeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetDefaultMaxTxFeeParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -9646,6 +11291,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetDefaultMaxTxFeeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Result => _s.ReadInt64(0);
 
         /// <summary>Builds a GetDefaultMaxTxFeeResults in a message.</summary>
@@ -9667,6 +11315,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetDefaultMaxTxFeeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.GetDefaultMaxTxFeeResults.TypeId);
 
             public long Result
             {
@@ -9710,6 +11361,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RemoveParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9734,6 +11388,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.RemoveParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.RemoveParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -9784,6 +11441,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RemoveResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a RemoveResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -9803,6 +11463,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.RemoveResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.RemoveResults.TypeId);
         }
 
         /// <summary>Capabilities inside a RemoveResults that is still on its way (promise pipelining).</summary>
@@ -9840,6 +11503,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleUnloadParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -9869,6 +11535,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleUnloadParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleUnloadParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -9930,6 +11599,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleUnloadResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -9954,6 +11626,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleUnloadResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleUnloadResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -10002,6 +11677,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleShowProgressParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10031,6 +11709,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleShowProgressParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleShowProgressParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10092,6 +11773,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleShowProgressResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -10116,6 +11800,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleShowProgressResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleShowProgressResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -10164,6 +11851,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleStatusChangedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10193,6 +11883,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleStatusChangedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleStatusChangedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10254,6 +11947,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleStatusChangedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -10278,6 +11974,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleStatusChangedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleStatusChangedResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -10326,6 +12025,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleAddressBookChangedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10355,6 +12057,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleAddressBookChangedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleAddressBookChangedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10416,6 +12121,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleAddressBookChangedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -10440,6 +12148,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleAddressBookChangedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleAddressBookChangedResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -10488,6 +12199,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleTransactionChangedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10517,6 +12231,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleTransactionChangedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleTransactionChangedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10578,6 +12295,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleTransactionChangedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -10602,6 +12322,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleTransactionChangedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleTransactionChangedResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -10650,6 +12373,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleCanGetAddressesChangedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10679,6 +12405,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleCanGetAddressesChangedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleCanGetAddressesChangedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10740,6 +12469,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleCanGetAddressesChangedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -10764,6 +12496,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleCanGetAddressesChangedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.HandleCanGetAddressesChangedResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -10812,6 +12547,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ExportWatchOnlyWalletParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -10841,6 +12579,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.ExportWatchOnlyWalletParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.ExportWatchOnlyWalletParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -10902,6 +12643,9 @@ public static partial class Wallet
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ExportWatchOnlyWalletResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Result Result => new(_s.ReadStruct(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -10926,6 +12670,9 @@ public static partial class Wallet
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.Wallet.ExportWatchOnlyWalletResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Wallet.ExportWatchOnlyWalletResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Result.Builder Result => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.Result.Builder.Size));
 
@@ -11729,6 +13476,9 @@ public static partial class UnloadWalletCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -11753,6 +13503,9 @@ public static partial class UnloadWalletCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.UnloadWalletCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.UnloadWalletCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -11803,6 +13556,9 @@ public static partial class UnloadWalletCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -11822,6 +13578,9 @@ public static partial class UnloadWalletCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.UnloadWalletCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.UnloadWalletCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -11859,6 +13618,9 @@ public static partial class UnloadWalletCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -11883,6 +13645,9 @@ public static partial class UnloadWalletCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.UnloadWalletCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.UnloadWalletCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -11933,6 +13698,9 @@ public static partial class UnloadWalletCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -11952,6 +13720,9 @@ public static partial class UnloadWalletCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.UnloadWalletCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.UnloadWalletCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -12076,6 +13847,9 @@ public static partial class ShowWalletProgressCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -12100,6 +13874,9 @@ public static partial class ShowWalletProgressCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ShowWalletProgressCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ShowWalletProgressCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -12150,6 +13927,9 @@ public static partial class ShowWalletProgressCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -12169,6 +13949,9 @@ public static partial class ShowWalletProgressCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ShowWalletProgressCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ShowWalletProgressCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -12206,6 +13989,9 @@ public static partial class ShowWalletProgressCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -12237,6 +14023,9 @@ public static partial class ShowWalletProgressCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ShowWalletProgressCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ShowWalletProgressCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -12307,6 +14096,9 @@ public static partial class ShowWalletProgressCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -12326,6 +14118,9 @@ public static partial class ShowWalletProgressCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.ShowWalletProgressCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.ShowWalletProgressCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -12450,6 +14245,9 @@ public static partial class StatusChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -12474,6 +14272,9 @@ public static partial class StatusChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.StatusChangedCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.StatusChangedCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -12524,6 +14325,9 @@ public static partial class StatusChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -12543,6 +14347,9 @@ public static partial class StatusChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.StatusChangedCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.StatusChangedCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -12580,6 +14387,9 @@ public static partial class StatusChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -12604,6 +14414,9 @@ public static partial class StatusChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.StatusChangedCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.StatusChangedCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -12654,6 +14467,9 @@ public static partial class StatusChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -12673,6 +14489,9 @@ public static partial class StatusChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.StatusChangedCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.StatusChangedCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -12797,6 +14616,9 @@ public static partial class AddressBookChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -12821,6 +14643,9 @@ public static partial class AddressBookChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.AddressBookChangedCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.AddressBookChangedCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -12871,6 +14696,9 @@ public static partial class AddressBookChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -12890,6 +14718,9 @@ public static partial class AddressBookChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.AddressBookChangedCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.AddressBookChangedCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -12926,6 +14757,9 @@ public static partial class AddressBookChangedCallback
 
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
 
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
@@ -12967,6 +14801,9 @@ public static partial class AddressBookChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.AddressBookChangedCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.AddressBookChangedCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -13062,6 +14899,9 @@ public static partial class AddressBookChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -13081,6 +14921,9 @@ public static partial class AddressBookChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.AddressBookChangedCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.AddressBookChangedCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -13205,6 +15048,9 @@ public static partial class TransactionChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -13229,6 +15075,9 @@ public static partial class TransactionChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.TransactionChangedCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.TransactionChangedCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -13279,6 +15128,9 @@ public static partial class TransactionChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -13298,6 +15150,9 @@ public static partial class TransactionChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.TransactionChangedCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.TransactionChangedCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -13335,6 +15190,9 @@ public static partial class TransactionChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -13366,6 +15224,9 @@ public static partial class TransactionChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.TransactionChangedCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.TransactionChangedCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -13433,6 +15294,9 @@ public static partial class TransactionChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -13452,6 +15316,9 @@ public static partial class TransactionChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.TransactionChangedCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.TransactionChangedCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -13576,6 +15443,9 @@ public static partial class CanGetAddressesChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -13600,6 +15470,9 @@ public static partial class CanGetAddressesChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.CanGetAddressesChangedCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.CanGetAddressesChangedCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -13650,6 +15523,9 @@ public static partial class CanGetAddressesChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -13669,6 +15545,9 @@ public static partial class CanGetAddressesChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.CanGetAddressesChangedCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.CanGetAddressesChangedCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -13706,6 +15585,9 @@ public static partial class CanGetAddressesChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -13730,6 +15612,9 @@ public static partial class CanGetAddressesChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.CanGetAddressesChangedCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.CanGetAddressesChangedCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -13780,6 +15665,9 @@ public static partial class CanGetAddressesChangedCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -13799,6 +15687,9 @@ public static partial class CanGetAddressesChangedCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.CanGetAddressesChangedCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.CanGetAddressesChangedCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -13931,6 +15822,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CreateWalletParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -13967,6 +15861,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.CreateWalletParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.CreateWalletParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -14051,6 +15948,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CreateWalletResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr> Warning => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
         /// <summary>True when Warning is set (its pointer is not null).</summary>
@@ -14080,6 +15980,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.CreateWalletResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.CreateWalletResults.TypeId);
 
             public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder> Warning => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder>.Get(_s.GetPointer(0));
 
@@ -14141,6 +16044,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static LoadWalletParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -14170,6 +16076,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.LoadWalletParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.LoadWalletParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -14234,6 +16143,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static LoadWalletResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr> Warning => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
         /// <summary>True when Warning is set (its pointer is not null).</summary>
@@ -14263,6 +16175,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.LoadWalletResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.LoadWalletResults.TypeId);
 
             public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder> Warning => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder>.Get(_s.GetPointer(0));
 
@@ -14324,6 +16239,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetWalletDirParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -14348,6 +16266,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.GetWalletDirParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.GetWalletDirParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -14398,6 +16319,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetWalletDirResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Result => _s.ReadText(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -14422,6 +16346,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.GetWalletDirResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.GetWalletDirResults.TypeId);
 
             public global::Capnp.Text Result => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -14473,6 +16400,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RestoreWalletParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -14509,6 +16439,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.RestoreWalletParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.RestoreWalletParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -14590,6 +16523,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static RestoreWalletResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr> Warning => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
         /// <summary>True when Warning is set (its pointer is not null).</summary>
@@ -14619,6 +16555,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.RestoreWalletResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.RestoreWalletResults.TypeId);
 
             public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder> Warning => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.BilingualStr.Builder>.Get(_s.GetPointer(0));
 
@@ -14680,6 +16619,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MigrateWalletParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -14716,6 +16658,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.MigrateWalletParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.MigrateWalletParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -14800,6 +16745,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MigrateWalletResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Result Result => new(_s.ReadStruct(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -14824,6 +16772,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.MigrateWalletResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.MigrateWalletResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Result.Builder Result => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.Result.Builder.Size));
 
@@ -14874,6 +16825,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsEncryptedParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -14903,6 +16857,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.IsEncryptedParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.IsEncryptedParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -14967,6 +16924,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IsEncryptedResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Result => _s.ReadBool(0);
 
         /// <summary>Builds a IsEncryptedResults in a message.</summary>
@@ -14988,6 +16948,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.IsEncryptedResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.IsEncryptedResults.TypeId);
 
             public bool Result
             {
@@ -15031,6 +16994,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ListWalletDirParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -15055,6 +17021,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.ListWalletDirParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.ListWalletDirParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -15105,6 +17074,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ListWalletDirResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.StructListReader<global::Bitcoin.Ipc.Capnp.Messages.Pair> Result => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -15129,6 +17101,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.ListWalletDirResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.ListWalletDirResults.TypeId);
 
             public global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder> Result => global::Capnp.StructListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Pair.Builder>.Get(_s.GetPointer(0));
 
@@ -15177,6 +17152,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetWalletsParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -15201,6 +17179,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.GetWalletsParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.GetWalletsParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -15251,6 +17232,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetWalletsResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.CapabilityListReader<global::Bitcoin.Ipc.Capnp.Messages.Wallet.Client> Result => new(_s.ReadList(0, global::Capnp.ElementSize.Pointer));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -15275,6 +17259,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.GetWalletsResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.GetWalletsResults.TypeId);
 
             public global::Capnp.CapabilityListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Wallet.Client> Result => global::Capnp.CapabilityListBuilder<global::Bitcoin.Ipc.Capnp.Messages.Wallet.Client>.Get(_s.GetPointer(0));
 
@@ -15323,6 +17310,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleLoadWalletParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -15352,6 +17342,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.HandleLoadWalletParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.HandleLoadWalletParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -15413,6 +17406,9 @@ public static partial class WalletLoader
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HandleLoadWalletResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -15437,6 +17433,9 @@ public static partial class WalletLoader
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.HandleLoadWalletResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletLoader.HandleLoadWalletResults.TypeId);
 
             public global::Bitcoin.Ipc.Capnp.Messages.Handler.Client Result
             {
@@ -15672,6 +17671,9 @@ public static partial class LoadWalletCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -15696,6 +17698,9 @@ public static partial class LoadWalletCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.LoadWalletCallback.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.LoadWalletCallback.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -15746,6 +17751,9 @@ public static partial class LoadWalletCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -15765,6 +17773,9 @@ public static partial class LoadWalletCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.LoadWalletCallback.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.LoadWalletCallback.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -15802,6 +17813,9 @@ public static partial class LoadWalletCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -15831,6 +17845,9 @@ public static partial class LoadWalletCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.LoadWalletCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.LoadWalletCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -15892,6 +17909,9 @@ public static partial class LoadWalletCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CallResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -15911,6 +17931,9 @@ public static partial class LoadWalletCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Bitcoin.Ipc.Capnp.Messages.LoadWalletCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.LoadWalletCallback.CallResults.TypeId);
         }
 
         /// <summary>Capabilities inside a CallResults that is still on its way (promise pipelining).</summary>
@@ -16019,6 +18042,9 @@ public readonly partial struct Key : global::Capnp.IStructReader<Key>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Key Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::System.ReadOnlyMemory<byte> Secret => _s.ReadData(0);
 
     /// <summary>True when Secret is set (its pointer is not null).</summary>
@@ -16045,6 +18071,9 @@ public readonly partial struct Key : global::Capnp.IStructReader<Key>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.Key AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Key.TypeId);
 
         public global::System.ReadOnlyMemory<byte> Secret => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -16101,6 +18130,9 @@ public readonly partial struct TxDestination : global::Capnp.IStructReader<TxDes
 
     /// <summary>Wraps an untyped struct reader.</summary>
     public static TxDestination Create(global::Capnp.StructReader reader) => new(reader);
+
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
 
     public global::System.ReadOnlyMemory<byte> PubKey => _s.ReadData(0);
 
@@ -16163,6 +18195,9 @@ public readonly partial struct TxDestination : global::Capnp.IStructReader<TxDes
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.TxDestination AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.TxDestination.TypeId);
 
         public global::System.ReadOnlyMemory<byte> PubKey => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -16295,6 +18330,9 @@ public readonly partial struct WitnessUnknown : global::Capnp.IStructReader<Witn
     /// <summary>Wraps an untyped struct reader.</summary>
     public static WitnessUnknown Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public uint Version => _s.ReadUInt32(0);
 
     public global::System.ReadOnlyMemory<byte> Program => _s.ReadData(0);
@@ -16321,6 +18359,9 @@ public readonly partial struct WitnessUnknown : global::Capnp.IStructReader<Witn
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.WitnessUnknown AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WitnessUnknown.TypeId);
 
         public uint Version
         {
@@ -16374,6 +18415,9 @@ public readonly partial struct WalletAddress : global::Capnp.IStructReader<Walle
     /// <summary>Wraps an untyped struct reader.</summary>
     public static WalletAddress Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Bitcoin.Ipc.Capnp.Messages.TxDestination Dest => new(_s.ReadStruct(0));
 
     /// <summary>True when Dest is set (its pointer is not null).</summary>
@@ -16407,6 +18451,9 @@ public readonly partial struct WalletAddress : global::Capnp.IStructReader<Walle
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.WalletAddress AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletAddress.TypeId);
 
         public global::Bitcoin.Ipc.Capnp.Messages.TxDestination.Builder Dest => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.TxDestination.Builder.Size));
 
@@ -16482,6 +18529,9 @@ public readonly partial struct Recipient : global::Capnp.IStructReader<Recipient
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Recipient Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Bitcoin.Ipc.Capnp.Messages.TxDestination Dest => new(_s.ReadStruct(0));
 
     /// <summary>True when Dest is set (its pointer is not null).</summary>
@@ -16510,6 +18560,9 @@ public readonly partial struct Recipient : global::Capnp.IStructReader<Recipient
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.Recipient AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.Recipient.TypeId);
 
         public global::Bitcoin.Ipc.Capnp.Messages.TxDestination.Builder Dest => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.TxDestination.Builder.Size));
 
@@ -16570,6 +18623,9 @@ public readonly partial struct CoinControl : global::Capnp.IStructReader<CoinCon
 
     /// <summary>Wraps an untyped struct reader.</summary>
     public static CoinControl Create(global::Capnp.StructReader reader) => new(reader);
+
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
 
     public global::Bitcoin.Ipc.Capnp.Messages.TxDestination DestChange => new(_s.ReadStruct(0));
 
@@ -16649,6 +18705,9 @@ public readonly partial struct CoinControl : global::Capnp.IStructReader<CoinCon
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.CoinControl AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.CoinControl.TypeId);
 
         public global::Bitcoin.Ipc.Capnp.Messages.TxDestination.Builder DestChange => new(_s.GetPointer(0).GetStruct(global::Bitcoin.Ipc.Capnp.Messages.TxDestination.Builder.Size));
 
@@ -16852,6 +18911,9 @@ public readonly partial struct WalletTx : global::Capnp.IStructReader<WalletTx>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static WalletTx Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::System.ReadOnlyMemory<byte> Tx => _s.ReadData(0);
 
     /// <summary>True when Tx is set (its pointer is not null).</summary>
@@ -16917,6 +18979,9 @@ public readonly partial struct WalletTx : global::Capnp.IStructReader<WalletTx>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.WalletTx AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletTx.TypeId);
 
         public global::System.ReadOnlyMemory<byte> Tx => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -17061,6 +19126,9 @@ public readonly partial struct WalletTxOut : global::Capnp.IStructReader<WalletT
     /// <summary>Wraps an untyped struct reader.</summary>
     public static WalletTxOut Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::System.ReadOnlyMemory<byte> Txout => _s.ReadData(0);
 
     /// <summary>True when Txout is set (its pointer is not null).</summary>
@@ -17091,6 +19159,9 @@ public readonly partial struct WalletTxOut : global::Capnp.IStructReader<WalletT
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.WalletTxOut AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletTxOut.TypeId);
 
         public global::System.ReadOnlyMemory<byte> Txout => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -17156,6 +19227,9 @@ public readonly partial struct WalletTxStatus : global::Capnp.IStructReader<Wall
     /// <summary>Wraps an untyped struct reader.</summary>
     public static WalletTxStatus Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public int BlockHeight => _s.ReadInt32(0);
 
     public int BlocksToMaturity => _s.ReadInt32(1);
@@ -17193,6 +19267,9 @@ public readonly partial struct WalletTxStatus : global::Capnp.IStructReader<Wall
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.WalletTxStatus AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletTxStatus.TypeId);
 
         public int BlockHeight
         {
@@ -17283,6 +19360,9 @@ public readonly partial struct WalletBalances : global::Capnp.IStructReader<Wall
     /// <summary>Wraps an untyped struct reader.</summary>
     public static WalletBalances Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public long Balance => _s.ReadInt64(0);
 
     public long UnconfirmedBalance => _s.ReadInt64(1);
@@ -17313,6 +19393,9 @@ public readonly partial struct WalletBalances : global::Capnp.IStructReader<Wall
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.WalletBalances AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletBalances.TypeId);
 
         public long Balance
         {
@@ -17380,6 +19463,9 @@ public readonly partial struct WalletMigrationResult : global::Capnp.IStructRead
     /// <summary>Wraps an untyped struct reader.</summary>
     public static WalletMigrationResult Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Bitcoin.Ipc.Capnp.Messages.Wallet.Client Wallet => new(_s.ReadCapability(0));
 
     /// <summary>True when Wallet is set (its pointer is not null).</summary>
@@ -17419,6 +19505,9 @@ public readonly partial struct WalletMigrationResult : global::Capnp.IStructRead
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Bitcoin.Ipc.Capnp.Messages.WalletMigrationResult AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Bitcoin.Ipc.Capnp.Messages.WalletMigrationResult.TypeId);
 
         public global::Bitcoin.Ipc.Capnp.Messages.Wallet.Client Wallet
         {

@@ -15,4 +15,13 @@ internal readonly struct SchemaType(StructReader s)
 
     /// <summary>For unconstrained AnyPointer: 0 any kind, 1 struct, 2 list, 3 capability.</summary>
     public ushort UnconstrainedKind => s.ReadUInt16(5);
+
+    /// <summary>For a generic parameter (AnyPointer kind 1): the id of the generic type declaring it.</summary>
+    public ulong ParameterScopeId => s.ReadUInt64(2);
+
+    /// <summary>For a generic parameter: its index among its type's parameters.</summary>
+    public ushort ParameterIndex => s.ReadUInt16(5);
+
+    /// <summary>For an enum, struct or interface: the types bound to generic parameters.</summary>
+    public Brand Brand => new(s.ReadStruct(0));
 }

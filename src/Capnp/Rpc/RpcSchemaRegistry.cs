@@ -10,21 +10,47 @@ namespace Capnp.Rpc;
 public static class RpcSchemaRegistry
 {
     private static readonly ConcurrentDictionary<ulong, RpcMethodSchema[]> Interfaces = new();
+    private static readonly ConcurrentDictionary<ulong, (ulong Params, ulong Results)[]> StructIds = new();
 
     /// <summary>Registers an interface: method names and parameter and result struct names, by ordinal.</summary>
     public static void Register(ulong interfaceId, string interfaceName, string[] methods, string[] paramsStructs,
-        string[] resultsStructs)
+        string[] resultsStructs) =>
+        Register(interfaceId, interfaceName, methods, paramsStructs, resultsStructs, null, null);
+
+    /// <summary>Registers an interface: method names, parameter and result struct names, and those structs' type ids
+    /// (which <see cref="SchemaRegistry"/> describes), by ordinal.</summary>
+    public static void Register(ulong interfaceId, string interfaceName, string[] methods, string[] paramsStructs,
+        string[] resultsStructs, ulong[]? paramsStructIds, ulong[]? resultsStructIds)
     {
         ArgumentNullException.ThrowIfNull(interfaceName);
         ArgumentNullException.ThrowIfNull(methods);
         ArgumentNullException.ThrowIfNull(paramsStructs);
         ArgumentNullException.ThrowIfNull(resultsStructs);
-        if (paramsStructs.Length != methods.Length || resultsStructs.Length != methods.Length)
-            throw new ArgumentException("Every method needs a parameter and a result struct name.", nameof(methods));
+        if (paramsStructs.Length != methods.Length || resultsStructs.Length != methods.Length ||
+            (paramsStructIds is not null && paramsStructIds.Length != methods.Length) ||
+            (resultsStructIds is not null && resultsStructIds.Length != methods.Length))
+            throw new ArgumentException("Every method needs a parameter and a result struct name (and id, if ids are given).", nameof(methods));
         var schemas = new RpcMethodSchema[methods.Length];
+        var ids = new (ulong Params, ulong Results)[methods.Length];
         for (int i = 0; i < methods.Length; i++)
+        {
             schemas[i] = new RpcMethodSchema(interfaceName, methods[i], paramsStructs[i], resultsStructs[i]);
+            ids[i] = (paramsStructIds?[i] ?? 0, resultsStructIds?[i] ?? 0);
+        }
+
         Interfaces[interfaceId] = schemas;
+        StructIds[interfaceId] = ids;
+    }
+
+    /// <summary>The type id of the parameter (or, with <paramref name="results"/>, result) struct of method
+    /// <paramref name="methodId"/> of interface <paramref name="interfaceId"/>, when its generated code registered
+    /// it; <see cref="SchemaRegistry"/> describes the struct.</summary>
+    public static bool TryGetStructId(ulong interfaceId, ushort methodId, bool results, out ulong structId)
+    {
+        structId = StructIds.TryGetValue(interfaceId, out var ids) && methodId < ids.Length
+            ? results ? ids[methodId].Results : ids[methodId].Params
+            : 0;
+        return structId != 0;
     }
 
     /// <summary>The names of method <paramref name="methodId"/> of interface <paramref name="interfaceId"/>, if its

@@ -1,21 +1,53 @@
 using System.Text;
 using Capnp;
+using Capnp.Rpc;
 
 namespace Multiprocess.Internal;
 
 /// <summary>
-/// A schema-less rendering of a struct for trace lines: data words in hex, texts quoted, nested structs and lists
-/// in brackets, capabilities as <c>&lt;cap&gt;</c>. Cut at a length limit, like libmultiprocess's LogEscape.
+/// The contents of a call's parameters or results for trace lines: in Cap'n Proto's text format with field names, as
+/// libmultiprocess prints them (<see cref="CapnpText"/>), when the struct's schema is registered; otherwise a
+/// schema-less rendering (data words in hex, texts quoted, nested structs and lists in brackets, capabilities as
+/// <c>&lt;cap&gt;</c>). Cut at a length limit, like libmultiprocess's LogEscape.
 /// </summary>
 internal static class MessageText
 {
     private const int MaxDepth = 8;
+
+    /// <summary>A call's parameters (Call) or results (Return), read with the schema the interface's generated code
+    /// registered for that method.</summary>
+    public static string Describe(RpcMessageEvent message, int maxChars)
+    {
+        bool results = message.Kind == RpcMessageKind.Return;
+        return message.HasMethod &&
+               RpcSchemaRegistry.TryGetStructId(message.InterfaceId, message.MethodId, results, out var id) &&
+               SchemaRegistry.TryGetStruct(id, out var schema)
+            ? Describe(message.Content, schema, maxChars)
+            : Describe(message.Content, maxChars);
+    }
+
+    /// <summary>A struct the schema compiler names <paramref name="schemaName"/> ("Echo.echo$Params").</summary>
+    public static string Describe(AnyPointerReader pointer, string schemaName, int maxChars) =>
+        SchemaRegistry.TryGetStruct(schemaName, out var schema)
+            ? Describe(pointer, schema, maxChars)
+            : Describe(pointer, maxChars);
+
+    /// <summary>A struct the schema compiler names <paramref name="schemaName"/>.</summary>
+    public static string Describe(StructReader value, string schemaName, int maxChars) =>
+        SchemaRegistry.TryGetStruct(schemaName, out var schema)
+            ? Describe(text => CapnpText.Append(text, value, schema, maxChars), maxChars)
+            : Describe(value, maxChars);
 
     public static string Describe(AnyPointerReader pointer, int maxChars) =>
         Describe(text => Append(text, pointer, 0, maxChars), maxChars);
 
     public static string Describe(StructReader value, int maxChars) =>
         Describe(text => AppendStruct(text, value, 0, maxChars), maxChars);
+
+    private static string Describe(AnyPointerReader pointer, StructSchema schema, int maxChars) =>
+        pointer.Kind == PointerKind.Struct
+            ? Describe(text => CapnpText.Append(text, pointer.GetStruct(), schema, maxChars), maxChars)
+            : Describe(pointer, maxChars);
 
     private static string Describe(Action<StringBuilder> append, int maxChars)
     {

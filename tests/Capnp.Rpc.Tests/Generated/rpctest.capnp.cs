@@ -10,31 +10,192 @@ public static partial class RpctestSchema
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0x91fc598fe9bb450eUL;
 
-    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
     #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterInterfaces()
+    internal static void RegisterSchemas()
     {
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Capnp.Rpc.Tests.Schema.Named.InterfaceId, global::Capnp.Rpc.Tests.Schema.Named.SchemaName,
             ["name"],
             ["Named.name$Params"],
-            ["Named.name$Results"]);
+            ["Named.name$Results"],
+            [0xc289a64496c483b2UL],
+            [0xa190422be8658704UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc289a64496c483b2UL, "Named.name$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa190422be8658704UL, "Named.name$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("name", 0, global::Capnp.TypeSchema.Text),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Capnp.Rpc.Tests.Schema.Counter.InterfaceId, global::Capnp.Rpc.Tests.Schema.Counter.SchemaName,
             ["increment"],
             ["Counter.increment$Params"],
-            ["Counter.increment$Results"]);
+            ["Counter.increment$Results"],
+            [0xd612bdbd9ad586c5UL],
+            [0xba01f3c91b2921d1UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd612bdbd9ad586c5UL, "Counter.increment$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("by", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xba01f3c91b2921d1UL, "Counter.increment$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("value", 0, global::Capnp.TypeSchema.Int64),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Capnp.Rpc.Tests.Schema.Callback.InterfaceId, global::Capnp.Rpc.Tests.Schema.Callback.SchemaName,
             ["call"],
             ["Callback.call$Params"],
-            ["Callback.call$Results"]);
+            ["Callback.call$Results"],
+            [0x88fe61a556ddad7bUL],
+            [0x9256e855b0c52e3dUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x88fe61a556ddad7bUL, "Callback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("value", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9256e855b0c52e3dUL, "Callback.call$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int64),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Capnp.Rpc.Tests.Schema.CallOrder.InterfaceId, global::Capnp.Rpc.Tests.Schema.CallOrder.SchemaName,
             ["getCallSequence"],
             ["CallOrder.getCallSequence$Params"],
-            ["CallOrder.getCallSequence$Results"]);
+            ["CallOrder.getCallSequence$Results"],
+            [0x9b6f06900ec79f57UL],
+            [0xcaa726f8d4fe7fe3UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9b6f06900ec79f57UL, "CallOrder.getCallSequence$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("expected", 0, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcaa726f8d4fe7fe3UL, "CallOrder.getCallSequence$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("n", 0, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x90b7fe91951d1941UL, "Holder", 0,
+        [
+            global::Capnp.FieldSchema.Slot("label", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("counter", 1, global::Capnp.TypeSchema.Interface(0xbeb9080b084ad82aUL)),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Capnp.Rpc.Tests.Schema.TestService.InterfaceId, global::Capnp.Rpc.Tests.Schema.TestService.SchemaName,
             ["echo", "add", "newCounter", "liveCounters", "increment", "callBack", "holdCallback", "callHeld", "dropHeld", "fail", "echoCap", "data", "wrap", "never", "cancelled", "getCallOrder"],
             ["TestService.echo$Params", "TestService.add$Params", "TestService.newCounter$Params", "TestService.liveCounters$Params", "TestService.increment$Params", "TestService.callBack$Params", "TestService.holdCallback$Params", "TestService.callHeld$Params", "TestService.dropHeld$Params", "TestService.fail$Params", "TestService.echoCap$Params", "TestService.data$Params", "TestService.wrap$Params", "TestService.never$Params", "TestService.cancelled$Params", "TestService.getCallOrder$Params"],
-            ["TestService.echo$Results", "TestService.add$Results", "TestService.newCounter$Results", "TestService.liveCounters$Results", "TestService.increment$Results", "TestService.callBack$Results", "TestService.holdCallback$Results", "TestService.callHeld$Results", "TestService.dropHeld$Results", "TestService.fail$Results", "TestService.echoCap$Results", "TestService.data$Results", "TestService.wrap$Results", "TestService.never$Results", "TestService.cancelled$Results", "TestService.getCallOrder$Results"]);
+            ["TestService.echo$Results", "TestService.add$Results", "TestService.newCounter$Results", "TestService.liveCounters$Results", "TestService.increment$Results", "TestService.callBack$Results", "TestService.holdCallback$Results", "TestService.callHeld$Results", "TestService.dropHeld$Results", "TestService.fail$Results", "TestService.echoCap$Results", "TestService.data$Results", "TestService.wrap$Results", "TestService.never$Results", "TestService.cancelled$Results", "TestService.getCallOrder$Results"],
+            [0xb337444537c6a3e5UL, 0xb1bed1e1d891b2e7UL, 0xa7159750eb03f592UL, 0xb3b19a8e954e27d8UL, 0xc31028b63630e369UL, 0xd8ba10307638d769UL, 0xa7af5d80fccbcf1aUL, 0xeaa8bf8ec0a46b77UL, 0xb81c9524c517b06fUL, 0x87c1eac71cec0f79UL, 0xb2a3c3b7f9097a91UL, 0xb44c1dbe52eccf01UL, 0x9a9f83c80d0055bdUL, 0xc7f4af944faa3389UL, 0x80cdd37d6e44f4dbUL, 0xe6b3e58c83ade342UL],
+            [0xe4973c35c80e1a75UL, 0xeb304e9a06a874fbUL, 0xb3a01dab842cb83fUL, 0xce9a063e9de0f205UL, 0x8266e8c300bd4376UL, 0xab68f9491498296fUL, 0xb114eb81a05d96adUL, 0x84ff55b9e53f5639UL, 0xbd96bf4c3db9f931UL, 0xb3b01592d1f0d484UL, 0xcd4a25d6e9d54557UL, 0xa90ca8dfea6f3f89UL, 0xd5c732e2b34a0216UL, 0xeffe82d1668ab923UL, 0x8b93a9abf8ec3165UL, 0x84aba8e40a6b2585UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb337444537c6a3e5UL, "TestService.echo$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("text", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe4973c35c80e1a75UL, "TestService.echo$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("text", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb1bed1e1d891b2e7UL, "TestService.add$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("a", 0, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("b", 1, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xeb304e9a06a874fbUL, "TestService.add$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("sum", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa7159750eb03f592UL, "TestService.newCounter$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("start", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb3a01dab842cb83fUL, "TestService.newCounter$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("counter", 0, global::Capnp.TypeSchema.Interface(0xbeb9080b084ad82aUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb3b19a8e954e27d8UL, "TestService.liveCounters$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xce9a063e9de0f205UL, "TestService.liveCounters$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("count", 0, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc31028b63630e369UL, "TestService.increment$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("counter", 0, global::Capnp.TypeSchema.Interface(0xbeb9080b084ad82aUL)),
+            global::Capnp.FieldSchema.Slot("by", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8266e8c300bd4376UL, "TestService.increment$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("value", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd8ba10307638d769UL, "TestService.callBack$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("callback", 0, global::Capnp.TypeSchema.Interface(0xa4ecdaeac6589940UL)),
+            global::Capnp.FieldSchema.Slot("value", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xab68f9491498296fUL, "TestService.callBack$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa7af5d80fccbcf1aUL, "TestService.holdCallback$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("callback", 0, global::Capnp.TypeSchema.Interface(0xa4ecdaeac6589940UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb114eb81a05d96adUL, "TestService.holdCallback$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xeaa8bf8ec0a46b77UL, "TestService.callHeld$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("value", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x84ff55b9e53f5639UL, "TestService.callHeld$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb81c9524c517b06fUL, "TestService.dropHeld$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbd96bf4c3db9f931UL, "TestService.dropHeld$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x87c1eac71cec0f79UL, "TestService.fail$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("type", 0, global::Capnp.TypeSchema.UInt16),
+            global::Capnp.FieldSchema.Slot("reason", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb3b01592d1f0d484UL, "TestService.fail$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb2a3c3b7f9097a91UL, "TestService.echoCap$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("cap", 0, global::Capnp.TypeSchema.Interface(0xd44a8356394eb366UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcd4a25d6e9d54557UL, "TestService.echoCap$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("cap", 0, global::Capnp.TypeSchema.Interface(0xd44a8356394eb366UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb44c1dbe52eccf01UL, "TestService.data$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("payload", 0, global::Capnp.TypeSchema.Data),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa90ca8dfea6f3f89UL, "TestService.data$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("length", 0, global::Capnp.TypeSchema.UInt64),
+            global::Capnp.FieldSchema.Slot("checksum", 1, global::Capnp.TypeSchema.UInt64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9a9f83c80d0055bdUL, "TestService.wrap$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("counter", 0, global::Capnp.TypeSchema.Interface(0xbeb9080b084ad82aUL)),
+            global::Capnp.FieldSchema.Slot("label", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd5c732e2b34a0216UL, "TestService.wrap$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("holder", 0, global::Capnp.TypeSchema.Struct(0x90b7fe91951d1941UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc7f4af944faa3389UL, "TestService.never$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xeffe82d1668ab923UL, "TestService.never$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x80cdd37d6e44f4dbUL, "TestService.cancelled$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8b93a9abf8ec3165UL, "TestService.cancelled$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("count", 0, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe6b3e58c83ade342UL, "TestService.getCallOrder$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x84aba8e40a6b2585UL, "TestService.getCallOrder$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("cap", 0, global::Capnp.TypeSchema.Interface(0xd44a8356394eb366UL)),
+        ]));
     }
     #pragma warning restore CA2255
 }
@@ -74,6 +235,9 @@ public static partial class Named
         /// <summary>Wraps an untyped struct reader.</summary>
         public static NameParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a NameParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -93,6 +257,9 @@ public static partial class Named
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.Named.NameParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.Named.NameParams.TypeId);
         }
 
         /// <summary>Capabilities inside a NameParams that is still on its way (promise pipelining).</summary>
@@ -130,6 +297,9 @@ public static partial class Named
         /// <summary>Wraps an untyped struct reader.</summary>
         public static NameResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Name => _s.ReadText(0);
 
         /// <summary>True when Name is set (its pointer is not null).</summary>
@@ -154,6 +324,9 @@ public static partial class Named
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.Named.NameResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.Named.NameResults.TypeId);
 
             public global::Capnp.Text Name => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -282,6 +455,9 @@ public static partial class Counter
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IncrementParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long By => _s.ReadInt64(0);
 
         /// <summary>Builds a IncrementParams in a message.</summary>
@@ -303,6 +479,9 @@ public static partial class Counter
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.Counter.IncrementParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.Counter.IncrementParams.TypeId);
 
             public long By
             {
@@ -346,6 +525,9 @@ public static partial class Counter
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IncrementResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Value => _s.ReadInt64(0);
 
         /// <summary>Builds a IncrementResults in a message.</summary>
@@ -367,6 +549,9 @@ public static partial class Counter
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.Counter.IncrementResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.Counter.IncrementResults.TypeId);
 
             public long Value
             {
@@ -495,6 +680,9 @@ public static partial class Callback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Value => _s.ReadInt64(0);
 
         /// <summary>Builds a CallParams in a message.</summary>
@@ -516,6 +704,9 @@ public static partial class Callback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.Callback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.Callback.CallParams.TypeId);
 
             public long Value
             {
@@ -559,6 +750,9 @@ public static partial class Callback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Result => _s.ReadInt64(0);
 
         /// <summary>Builds a CallResults in a message.</summary>
@@ -580,6 +774,9 @@ public static partial class Callback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.Callback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.Callback.CallResults.TypeId);
 
             public long Result
             {
@@ -700,6 +897,9 @@ public static partial class CallOrder
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetCallSequenceParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public uint Expected => _s.ReadUInt32(0);
 
         /// <summary>Builds a GetCallSequenceParams in a message.</summary>
@@ -721,6 +921,9 @@ public static partial class CallOrder
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.CallOrder.GetCallSequenceParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.CallOrder.GetCallSequenceParams.TypeId);
 
             public uint Expected
             {
@@ -764,6 +967,9 @@ public static partial class CallOrder
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetCallSequenceResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public uint N => _s.ReadUInt32(0);
 
         /// <summary>Builds a GetCallSequenceResults in a message.</summary>
@@ -785,6 +991,9 @@ public static partial class CallOrder
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.CallOrder.GetCallSequenceResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.CallOrder.GetCallSequenceResults.TypeId);
 
             public uint N
             {
@@ -890,6 +1099,9 @@ public readonly partial struct Holder : global::Capnp.IStructReader<Holder>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Holder Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.Text Label => _s.ReadText(0);
 
     /// <summary>True when Label is set (its pointer is not null).</summary>
@@ -919,6 +1131,9 @@ public readonly partial struct Holder : global::Capnp.IStructReader<Holder>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Tests.Schema.Holder AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.Holder.TypeId);
 
         public global::Capnp.Text Label => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -1021,6 +1236,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static EchoParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Text => _s.ReadText(0);
 
         /// <summary>True when Text is set (its pointer is not null).</summary>
@@ -1045,6 +1263,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.EchoParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.EchoParams.TypeId);
 
             public global::Capnp.Text Text => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -1096,6 +1317,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static EchoResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Text => _s.ReadText(0);
 
         /// <summary>True when Text is set (its pointer is not null).</summary>
@@ -1120,6 +1344,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.EchoResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.EchoResults.TypeId);
 
             public global::Capnp.Text Text => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -1171,6 +1398,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static AddParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long A => _s.ReadInt64(0);
 
         public long B => _s.ReadInt64(1);
@@ -1194,6 +1424,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.AddParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.AddParams.TypeId);
 
             public long A
             {
@@ -1243,6 +1476,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static AddResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Sum => _s.ReadInt64(0);
 
         /// <summary>Builds a AddResults in a message.</summary>
@@ -1264,6 +1500,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.AddResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.AddResults.TypeId);
 
             public long Sum
             {
@@ -1307,6 +1546,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static NewCounterParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Start => _s.ReadInt64(0);
 
         /// <summary>Builds a NewCounterParams in a message.</summary>
@@ -1328,6 +1570,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.NewCounterParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.NewCounterParams.TypeId);
 
             public long Start
             {
@@ -1371,6 +1616,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static NewCounterResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Rpc.Tests.Schema.Counter.Client Counter => new(_s.ReadCapability(0));
 
         /// <summary>True when Counter is set (its pointer is not null).</summary>
@@ -1395,6 +1643,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.NewCounterResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.NewCounterResults.TypeId);
 
             public global::Capnp.Rpc.Tests.Schema.Counter.Client Counter
             {
@@ -1443,6 +1694,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static LiveCountersParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a LiveCountersParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -1462,6 +1716,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.LiveCountersParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.LiveCountersParams.TypeId);
         }
 
         /// <summary>Capabilities inside a LiveCountersParams that is still on its way (promise pipelining).</summary>
@@ -1499,6 +1756,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static LiveCountersResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public uint Count => _s.ReadUInt32(0);
 
         /// <summary>Builds a LiveCountersResults in a message.</summary>
@@ -1520,6 +1780,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.LiveCountersResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.LiveCountersResults.TypeId);
 
             public uint Count
             {
@@ -1563,6 +1826,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IncrementParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Rpc.Tests.Schema.Counter.Client Counter => new(_s.ReadCapability(0));
 
         /// <summary>True when Counter is set (its pointer is not null).</summary>
@@ -1589,6 +1855,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.IncrementParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.IncrementParams.TypeId);
 
             public global::Capnp.Rpc.Tests.Schema.Counter.Client Counter
             {
@@ -1643,6 +1912,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static IncrementResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Value => _s.ReadInt64(0);
 
         /// <summary>Builds a IncrementResults in a message.</summary>
@@ -1664,6 +1936,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.IncrementResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.IncrementResults.TypeId);
 
             public long Value
             {
@@ -1707,6 +1982,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallBackParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Rpc.Tests.Schema.Callback.Client Callback => new(_s.ReadCapability(0));
 
         /// <summary>True when Callback is set (its pointer is not null).</summary>
@@ -1733,6 +2011,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.CallBackParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.CallBackParams.TypeId);
 
             public global::Capnp.Rpc.Tests.Schema.Callback.Client Callback
             {
@@ -1787,6 +2068,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallBackResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Result => _s.ReadInt64(0);
 
         /// <summary>Builds a CallBackResults in a message.</summary>
@@ -1808,6 +2092,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.CallBackResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.CallBackResults.TypeId);
 
             public long Result
             {
@@ -1851,6 +2138,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HoldCallbackParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Rpc.Tests.Schema.Callback.Client Callback => new(_s.ReadCapability(0));
 
         /// <summary>True when Callback is set (its pointer is not null).</summary>
@@ -1875,6 +2165,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.HoldCallbackParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.HoldCallbackParams.TypeId);
 
             public global::Capnp.Rpc.Tests.Schema.Callback.Client Callback
             {
@@ -1923,6 +2216,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HoldCallbackResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a HoldCallbackResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -1942,6 +2238,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.HoldCallbackResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.HoldCallbackResults.TypeId);
         }
 
         /// <summary>Capabilities inside a HoldCallbackResults that is still on its way (promise pipelining).</summary>
@@ -1979,6 +2278,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallHeldParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Value => _s.ReadInt64(0);
 
         /// <summary>Builds a CallHeldParams in a message.</summary>
@@ -2000,6 +2302,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.CallHeldParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.CallHeldParams.TypeId);
 
             public long Value
             {
@@ -2043,6 +2348,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallHeldResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public long Result => _s.ReadInt64(0);
 
         /// <summary>Builds a CallHeldResults in a message.</summary>
@@ -2064,6 +2372,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.CallHeldResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.CallHeldResults.TypeId);
 
             public long Result
             {
@@ -2107,6 +2418,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DropHeldParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DropHeldParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -2126,6 +2440,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.DropHeldParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.DropHeldParams.TypeId);
         }
 
         /// <summary>Capabilities inside a DropHeldParams that is still on its way (promise pipelining).</summary>
@@ -2163,6 +2480,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DropHeldResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DropHeldResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -2182,6 +2502,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.DropHeldResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.DropHeldResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DropHeldResults that is still on its way (promise pipelining).</summary>
@@ -2219,6 +2542,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FailParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public ushort Type => _s.ReadUInt16(0);
 
         public global::Capnp.Text Reason => _s.ReadText(0);
@@ -2245,6 +2571,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.FailParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.FailParams.TypeId);
 
             public ushort Type
             {
@@ -2302,6 +2631,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static FailResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a FailResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -2321,6 +2653,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.FailResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.FailResults.TypeId);
         }
 
         /// <summary>Capabilities inside a FailResults that is still on its way (promise pipelining).</summary>
@@ -2358,6 +2693,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static EchoCapParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Rpc.Tests.Schema.CallOrder.Client Cap => new(_s.ReadCapability(0));
 
         /// <summary>True when Cap is set (its pointer is not null).</summary>
@@ -2382,6 +2720,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.EchoCapParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.EchoCapParams.TypeId);
 
             public global::Capnp.Rpc.Tests.Schema.CallOrder.Client Cap
             {
@@ -2430,6 +2771,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static EchoCapResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Rpc.Tests.Schema.CallOrder.Client Cap => new(_s.ReadCapability(0));
 
         /// <summary>True when Cap is set (its pointer is not null).</summary>
@@ -2454,6 +2798,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.EchoCapResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.EchoCapResults.TypeId);
 
             public global::Capnp.Rpc.Tests.Schema.CallOrder.Client Cap
             {
@@ -2502,6 +2849,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DataParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::System.ReadOnlyMemory<byte> Payload => _s.ReadData(0);
 
         /// <summary>True when Payload is set (its pointer is not null).</summary>
@@ -2526,6 +2876,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.DataParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.DataParams.TypeId);
 
             public global::System.ReadOnlyMemory<byte> Payload => _s.HasPointer(0) ? _s.GetPointer(0).GetData() : default;
 
@@ -2574,6 +2927,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DataResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public ulong Length => _s.ReadUInt64(0);
 
         public ulong Checksum => _s.ReadUInt64(1);
@@ -2597,6 +2953,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.DataResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.DataResults.TypeId);
 
             public ulong Length
             {
@@ -2646,6 +3005,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static WrapParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Rpc.Tests.Schema.Counter.Client Counter => new(_s.ReadCapability(0));
 
         /// <summary>True when Counter is set (its pointer is not null).</summary>
@@ -2675,6 +3037,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.WrapParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.WrapParams.TypeId);
 
             public global::Capnp.Rpc.Tests.Schema.Counter.Client Counter
             {
@@ -2737,6 +3102,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static WrapResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Rpc.Tests.Schema.Holder Holder => new(_s.ReadStruct(0));
 
         /// <summary>True when Holder is set (its pointer is not null).</summary>
@@ -2761,6 +3129,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.WrapResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.WrapResults.TypeId);
 
             public global::Capnp.Rpc.Tests.Schema.Holder.Builder Holder => new(_s.GetPointer(0).GetStruct(global::Capnp.Rpc.Tests.Schema.Holder.Builder.Size));
 
@@ -2811,6 +3182,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static NeverParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a NeverParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -2830,6 +3204,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.NeverParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.NeverParams.TypeId);
         }
 
         /// <summary>Capabilities inside a NeverParams that is still on its way (promise pipelining).</summary>
@@ -2867,6 +3244,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static NeverResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a NeverResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -2886,6 +3266,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.NeverResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.NeverResults.TypeId);
         }
 
         /// <summary>Capabilities inside a NeverResults that is still on its way (promise pipelining).</summary>
@@ -2923,6 +3306,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CancelledParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a CancelledParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -2942,6 +3328,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.CancelledParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.CancelledParams.TypeId);
         }
 
         /// <summary>Capabilities inside a CancelledParams that is still on its way (promise pipelining).</summary>
@@ -2979,6 +3368,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CancelledResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public uint Count => _s.ReadUInt32(0);
 
         /// <summary>Builds a CancelledResults in a message.</summary>
@@ -3000,6 +3392,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.CancelledResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.CancelledResults.TypeId);
 
             public uint Count
             {
@@ -3043,6 +3438,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetCallOrderParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a GetCallOrderParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -3062,6 +3460,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.GetCallOrderParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.GetCallOrderParams.TypeId);
         }
 
         /// <summary>Capabilities inside a GetCallOrderParams that is still on its way (promise pipelining).</summary>
@@ -3099,6 +3500,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetCallOrderResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Rpc.Tests.Schema.CallOrder.Client Cap => new(_s.ReadCapability(0));
 
         /// <summary>True when Cap is set (its pointer is not null).</summary>
@@ -3123,6 +3527,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Tests.Schema.TestService.GetCallOrderResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Tests.Schema.TestService.GetCallOrderResults.TypeId);
 
             public global::Capnp.Rpc.Tests.Schema.CallOrder.Client Cap
             {

@@ -10,23 +10,241 @@ public static partial class TestSchema
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0xf7c39fa43d26f506UL;
 
-    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
     #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterInterfaces()
+    internal static void RegisterSchemas()
     {
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.EnumSchema(0xa5851250fb91d2beUL, "Color", ["red", "green", "blue", "yellowGreen"]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbf26579af20ce71bUL, "Inner", 0,
+        [
+            global::Capnp.FieldSchema.Slot("id", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("label", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8662f386f5f7a1b8UL, "TestAllTypes", 0,
+        [
+            global::Capnp.FieldSchema.Slot("voidField", 0, global::Capnp.TypeSchema.Void),
+            global::Capnp.FieldSchema.Slot("boolField", 0, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("int8Field", 1, global::Capnp.TypeSchema.Int8),
+            global::Capnp.FieldSchema.Slot("int16Field", 1, global::Capnp.TypeSchema.Int16),
+            global::Capnp.FieldSchema.Slot("int32Field", 1, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("int64Field", 1, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("uInt8Field", 16, global::Capnp.TypeSchema.UInt8),
+            global::Capnp.FieldSchema.Slot("uInt16Field", 9, global::Capnp.TypeSchema.UInt16),
+            global::Capnp.FieldSchema.Slot("uInt32Field", 5, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("uInt64Field", 3, global::Capnp.TypeSchema.UInt64),
+            global::Capnp.FieldSchema.Slot("float32Field", 8, global::Capnp.TypeSchema.Float32),
+            global::Capnp.FieldSchema.Slot("float64Field", 5, global::Capnp.TypeSchema.Float64),
+            global::Capnp.FieldSchema.Slot("textField", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("dataField", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("structField", 2, global::Capnp.TypeSchema.Struct(0x8662f386f5f7a1b8UL)),
+            global::Capnp.FieldSchema.Slot("enumField", 18, global::Capnp.TypeSchema.Enum(0xa5851250fb91d2beUL)),
+            global::Capnp.FieldSchema.Slot("innerField", 3, global::Capnp.TypeSchema.Struct(0xbf26579af20ce71bUL)),
+            global::Capnp.FieldSchema.Slot("voidList", 4, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Void)),
+            global::Capnp.FieldSchema.Slot("boolList", 5, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Bool)),
+            global::Capnp.FieldSchema.Slot("int8List", 6, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Int8)),
+            global::Capnp.FieldSchema.Slot("int16List", 7, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Int16)),
+            global::Capnp.FieldSchema.Slot("int32List", 8, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Int32)),
+            global::Capnp.FieldSchema.Slot("int64List", 9, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Int64)),
+            global::Capnp.FieldSchema.Slot("uInt8List", 10, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.UInt8)),
+            global::Capnp.FieldSchema.Slot("uInt16List", 11, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.UInt16)),
+            global::Capnp.FieldSchema.Slot("uInt32List", 12, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.UInt32)),
+            global::Capnp.FieldSchema.Slot("uInt64List", 13, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.UInt64)),
+            global::Capnp.FieldSchema.Slot("float32List", 14, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Float32)),
+            global::Capnp.FieldSchema.Slot("float64List", 15, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Float64)),
+            global::Capnp.FieldSchema.Slot("textList", 16, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Text)),
+            global::Capnp.FieldSchema.Slot("dataList", 17, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Data)),
+            global::Capnp.FieldSchema.Slot("structList", 18, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0xbf26579af20ce71bUL))),
+            global::Capnp.FieldSchema.Slot("enumList", 19, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Enum(0xa5851250fb91d2beUL))),
+            global::Capnp.FieldSchema.Slot("int32ListList", 20, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Int32))),
+            global::Capnp.FieldSchema.Slot("textListList", 21, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Text))),
+            global::Capnp.FieldSchema.Slot("anyField", 22, global::Capnp.TypeSchema.AnyPointer),
+            global::Capnp.FieldSchema.Slot("capField", 23, global::Capnp.TypeSchema.Interface(0x9c9f27c2cb96567bUL)),
+            global::Capnp.FieldSchema.Slot("capList", 24, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Interface(0x9c9f27c2cb96567bUL))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9b9d73c7b43b7c32UL, "TestDefaults", 0,
+        [
+            global::Capnp.FieldSchema.Slot("boolField", 0, global::Capnp.TypeSchema.Bool, defaultBits: 0x1UL),
+            global::Capnp.FieldSchema.Slot("int8Field", 1, global::Capnp.TypeSchema.Int8, defaultBits: 0x85UL),
+            global::Capnp.FieldSchema.Slot("int16Field", 1, global::Capnp.TypeSchema.Int16, defaultBits: 0xcfc7UL),
+            global::Capnp.FieldSchema.Slot("int32Field", 1, global::Capnp.TypeSchema.Int32, defaultBits: 0xff439eb2UL),
+            global::Capnp.FieldSchema.Slot("int64Field", 1, global::Capnp.TypeSchema.Int64, defaultBits: 0xffff8fb779f22087UL),
+            global::Capnp.FieldSchema.Slot("uInt8Field", 16, global::Capnp.TypeSchema.UInt8, defaultBits: 0xeaUL),
+            global::Capnp.FieldSchema.Slot("uInt16Field", 9, global::Capnp.TypeSchema.UInt16, defaultBits: 0xb26eUL),
+            global::Capnp.FieldSchema.Slot("uInt32Field", 5, global::Capnp.TypeSchema.UInt32, defaultBits: 0xce0a6a14UL),
+            global::Capnp.FieldSchema.Slot("uInt64Field", 3, global::Capnp.TypeSchema.UInt64, defaultBits: 0xab54a98ceb1f0ad2UL),
+            global::Capnp.FieldSchema.Slot("float32Field", 8, global::Capnp.TypeSchema.Float32, defaultBits: 0x449a5000UL),
+            global::Capnp.FieldSchema.Slot("float64Field", 5, global::Capnp.TypeSchema.Float64, defaultBits: 0xc9b58b82c0e0bb00UL),
+            global::Capnp.FieldSchema.Slot("nanField", 9, global::Capnp.TypeSchema.Float32, defaultBits: 0x7fc00000UL),
+            global::Capnp.FieldSchema.Slot("infField", 6, global::Capnp.TypeSchema.Float64, defaultBits: 0x7ff0000000000000UL),
+            global::Capnp.FieldSchema.Slot("negativeField", 7, global::Capnp.TypeSchema.Float64, defaultBits: 0xbfc0000000000000UL),
+            global::Capnp.FieldSchema.Slot("textField", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("dataField", 1, global::Capnp.TypeSchema.Data),
+            global::Capnp.FieldSchema.Slot("structField", 2, global::Capnp.TypeSchema.Struct(0xbf26579af20ce71bUL)),
+            global::Capnp.FieldSchema.Slot("enumField", 32, global::Capnp.TypeSchema.Enum(0xa5851250fb91d2beUL), defaultBits: 0x2UL),
+            global::Capnp.FieldSchema.Slot("int32List", 3, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Int32)),
+            global::Capnp.FieldSchema.Slot("textList", 4, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Text)),
+            global::Capnp.FieldSchema.Slot("structList", 5, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0xbf26579af20ce71bUL))),
+            global::Capnp.FieldSchema.Slot("boolList", 6, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Bool)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfff8763f781234cdUL, "TestUnions", 0,
+        [
+            global::Capnp.FieldSchema.Slot("none", 0, global::Capnp.TypeSchema.Void, discriminantValue: 0),
+            global::Capnp.FieldSchema.Slot("number", 1, global::Capnp.TypeSchema.Int32, discriminantValue: 1),
+            global::Capnp.FieldSchema.Slot("text", 0, global::Capnp.TypeSchema.Text, discriminantValue: 2),
+            global::Capnp.FieldSchema.Slot("inner", 0, global::Capnp.TypeSchema.Struct(0xbf26579af20ce71bUL), discriminantValue: 3),
+            global::Capnp.FieldSchema.Group("coords", 0xab91ac2893398550UL, discriminantValue: 4),
+            global::Capnp.FieldSchema.Group("named", 0xcf86da09e46e8fa6UL),
+            global::Capnp.FieldSchema.Group("outer", 0xfffcc857e7f6f607UL),
+            global::Capnp.FieldSchema.Slot("after", 10, global::Capnp.TypeSchema.Int32, defaultBits: 0x2aUL),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xab91ac2893398550UL, "TestUnions.coords", 0,
+        [
+            global::Capnp.FieldSchema.Slot("x", 1, global::Capnp.TypeSchema.Float64),
+            global::Capnp.FieldSchema.Slot("y", 2, global::Capnp.TypeSchema.Float64),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcf86da09e46e8fa6UL, "TestUnions.named", 12,
+        [
+            global::Capnp.FieldSchema.Slot("a", 1, global::Capnp.TypeSchema.UInt16, discriminantValue: 0),
+            global::Capnp.FieldSchema.Slot("b", 1, global::Capnp.TypeSchema.Text, discriminantValue: 1),
+            global::Capnp.FieldSchema.Slot("c", 16, global::Capnp.TypeSchema.Bool, discriminantValue: 2),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfffcc857e7f6f607UL, "TestUnions.outer", 14,
+        [
+            global::Capnp.FieldSchema.Slot("before", 26, global::Capnp.TypeSchema.UInt8),
+            global::Capnp.FieldSchema.Slot("left", 4, global::Capnp.TypeSchema.Int64, discriminantValue: 0),
+            global::Capnp.FieldSchema.Group("right", 0xcf787c8eee4205d5UL, discriminantValue: 1),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcf787c8eee4205d5UL, "TestUnions.outer.right", 0,
+        [
+            global::Capnp.FieldSchema.Slot("flag", 256, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("label", 2, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfea399fc49a2cbe5UL, "Version1", 0,
+        [
+            global::Capnp.FieldSchema.Slot("a", 0, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("b", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8c235a00ed80a513UL, "Version2", 0,
+        [
+            global::Capnp.FieldSchema.Slot("a", 0, global::Capnp.TypeSchema.Int64),
+            global::Capnp.FieldSchema.Slot("b", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("c", 2, global::Capnp.TypeSchema.Int32, defaultBits: 0x11UL),
+            global::Capnp.FieldSchema.Slot("d", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("e", 2, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Text)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x84f3eee4932be358UL, "HoldsVersion1", 0,
+        [
+            global::Capnp.FieldSchema.Slot("items", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0xfea399fc49a2cbe5UL))),
+            global::Capnp.FieldSchema.Slot("one", 1, global::Capnp.TypeSchema.Struct(0xfea399fc49a2cbe5UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc40dd2b5d81381b8UL, "HoldsVersion2", 0,
+        [
+            global::Capnp.FieldSchema.Slot("items", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8c235a00ed80a513UL))),
+            global::Capnp.FieldSchema.Slot("one", 1, global::Capnp.TypeSchema.Struct(0x8c235a00ed80a513UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xca7d6d200a474bc7UL, "Collisions", 0,
+        [
+            global::Capnp.FieldSchema.Slot("inner", 0, global::Capnp.TypeSchema.Struct(0xc46514cd7984cb60UL)),
+            global::Capnp.FieldSchema.Slot("kind", 0, global::Capnp.TypeSchema.Enum(0xa712b0e21348ccecUL)),
+            global::Capnp.FieldSchema.Slot("builder", 1, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("which", 2, global::Capnp.TypeSchema.UInt8),
+            global::Capnp.FieldSchema.Slot("hasInner", 24, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("collisions", 1, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("pipeline", 2, global::Capnp.TypeSchema.Int32),
+            global::Capnp.FieldSchema.Slot("class", 3, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc46514cd7984cb60UL, "Collisions.Inner", 0,
+        [
+            global::Capnp.FieldSchema.Slot("value", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.EnumSchema(0xa712b0e21348ccecUL, "Collisions.Kind", ["first", "second"]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xca9adba8c9370020UL, "Nested", 0,
+        [
+            global::Capnp.FieldSchema.Slot("child", 0, global::Capnp.TypeSchema.Struct(0xca9adba8c9370020UL)),
+            global::Capnp.FieldSchema.Slot("value", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf287cb7267879772UL, "Box", 0,
+        [
+            global::Capnp.FieldSchema.Slot("value", 0, global::Capnp.TypeSchema.Parameter(0xf287cb7267879772UL, 0)),
+            global::Capnp.FieldSchema.Slot("count", 0, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf3d2bcebea12f486UL, "UsesBox", 0,
+        [
+            global::Capnp.FieldSchema.Slot("boxed", 0, global::Capnp.TypeSchema.Struct(0xf287cb7267879772UL, global::Capnp.BrandScope.Bind(0xf287cb7267879772UL, global::Capnp.TypeSchema.Text))),
+            global::Capnp.FieldSchema.Slot("boxedList", 1, global::Capnp.TypeSchema.Struct(0xf287cb7267879772UL, global::Capnp.BrandScope.Bind(0xf287cb7267879772UL, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Text)))),
+            global::Capnp.FieldSchema.Slot("outer", 2, global::Capnp.TypeSchema.Struct(0xa13693be065b8200UL, global::Capnp.BrandScope.Bind(0xa13693be065b8200UL, global::Capnp.TypeSchema.Struct(0xbf26579af20ce71bUL)))),
+            global::Capnp.FieldSchema.Slot("unbound", 3, global::Capnp.TypeSchema.Struct(0xf287cb7267879772UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa13693be065b8200UL, "Outer", 0,
+        [
+            global::Capnp.FieldSchema.Slot("in", 0, global::Capnp.TypeSchema.Struct(0xaaa90e5f857b2664UL, global::Capnp.BrandScope.Inherit(0xa13693be065b8200UL))),
+            global::Capnp.FieldSchema.Slot("boxes", 1, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0xf287cb7267879772UL, global::Capnp.BrandScope.Bind(0xf287cb7267879772UL, global::Capnp.TypeSchema.Parameter(0xa13693be065b8200UL, 0))))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xaaa90e5f857b2664UL, "Outer.In", 0,
+        [
+            global::Capnp.FieldSchema.Slot("x", 0, global::Capnp.TypeSchema.Parameter(0xa13693be065b8200UL, 0)),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Capnp.Tests.Schema.Widget.InterfaceId, global::Capnp.Tests.Schema.Widget.SchemaName,
             ["getName", "resize", "describe"],
             ["Widget.getName$Params", "Widget.resize$Params", "Inner"],
-            ["Widget.getName$Results", "Widget.resize$Results", "Inner"]);
+            ["Widget.getName$Results", "Widget.resize$Results", "Inner"],
+            [0x818725e322cfd566UL, 0xf9f373f0be3f6559UL, 0xbf26579af20ce71bUL],
+            [0x9e4f231e0c4128ecUL, 0xca97e8c7ff3600bbUL, 0xbf26579af20ce71bUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x818725e322cfd566UL, "Widget.getName$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9e4f231e0c4128ecUL, "Widget.getName$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("name", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf9f373f0be3f6559UL, "Widget.resize$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("width", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("height", 1, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xca97e8c7ff3600bbUL, "Widget.resize$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Capnp.Tests.Schema.Labelled.InterfaceId, global::Capnp.Tests.Schema.Labelled.SchemaName,
             ["label"],
             ["Labelled.label$Params"],
-            ["Labelled.label$Results"]);
+            ["Labelled.label$Results"],
+            [0xe33e4dc5e57aebf5UL],
+            [0xdd4a77b81fb5bcf2UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe33e4dc5e57aebf5UL, "Labelled.label$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdd4a77b81fb5bcf2UL, "Labelled.label$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("label", 0, global::Capnp.TypeSchema.Text),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Capnp.Tests.Schema.Gadget.InterfaceId, global::Capnp.Tests.Schema.Gadget.SchemaName,
             ["activate", "configure"],
             ["Gadget.activate$Params", "Gadget.configure$Params"],
-            ["Gadget.activate$Results", "Gadget.configure$Results"]);
+            ["Gadget.activate$Results", "Gadget.configure$Results"],
+            [0xcfc23bbf6f49026cUL, 0xbcea54b0f86f2302UL],
+            [0xba22733dd0b2cf02UL, 0xc35a21f85bd352baUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xcfc23bbf6f49026cUL, "Gadget.activate$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("level", 0, global::Capnp.TypeSchema.Int8, defaultBits: 0x3UL),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xba22733dd0b2cf02UL, "Gadget.activate$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("widget", 0, global::Capnp.TypeSchema.Interface(0x9c9f27c2cb96567bUL)),
+            global::Capnp.FieldSchema.Slot("inner", 1, global::Capnp.TypeSchema.Struct(0xbf26579af20ce71bUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbcea54b0f86f2302UL, "Gadget.configure$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("settings", 0, global::Capnp.TypeSchema.Struct(0xe9446f1bcc4694cfUL)),
+            global::Capnp.FieldSchema.Slot("mode", 0, global::Capnp.TypeSchema.Enum(0x8b4d78c020c636b7UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc35a21f85bd352baUL, "Gadget.configure$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("ok", 0, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe9446f1bcc4694cfUL, "Gadget.Settings", 0,
+        [
+            global::Capnp.FieldSchema.Slot("volume", 0, global::Capnp.TypeSchema.UInt8),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.EnumSchema(0x8b4d78c020c636b7UL, "Gadget.Mode", ["off", "on"]));
     }
     #pragma warning restore CA2255
 
@@ -91,6 +309,9 @@ public readonly partial struct Inner : global::Capnp.IStructReader<Inner>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Inner Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public uint Id => _s.ReadUInt32(0);
 
     public global::Capnp.Text Label => _s.ReadText(0);
@@ -117,6 +338,9 @@ public readonly partial struct Inner : global::Capnp.IStructReader<Inner>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Tests.Schema.Inner AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Inner.TypeId);
 
         public uint Id
         {
@@ -173,6 +397,9 @@ public readonly partial struct TestAllTypes : global::Capnp.IStructReader<TestAl
 
     /// <summary>Wraps an untyped struct reader.</summary>
     public static TestAllTypes Create(global::Capnp.StructReader reader) => new(reader);
+
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
 
     public bool BoolField => _s.ReadBool(0);
 
@@ -345,6 +572,9 @@ public readonly partial struct TestAllTypes : global::Capnp.IStructReader<TestAl
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Tests.Schema.TestAllTypes AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.TestAllTypes.TypeId);
 
         public bool BoolField
         {
@@ -730,6 +960,9 @@ public readonly partial struct TestDefaults : global::Capnp.IStructReader<TestDe
     /// <summary>Wraps an untyped struct reader.</summary>
     public static TestDefaults Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public bool BoolField => _s.ReadBool(0, true);
 
     public sbyte Int8Field => _s.ReadInt8(1, (sbyte)-123);
@@ -856,6 +1089,9 @@ public readonly partial struct TestDefaults : global::Capnp.IStructReader<TestDe
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Tests.Schema.TestDefaults AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.TestDefaults.TypeId);
 
         public bool BoolField
         {
@@ -1101,6 +1337,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
     /// <summary>Wraps an untyped struct reader.</summary>
     public static TestUnions Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     /// <summary>Which member of the union is set.</summary>
     public WhichCase Which => (WhichCase)_s.ReadUInt16(0);
 
@@ -1151,6 +1390,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public double X => _s.ReadFloat64(1);
 
         public double Y => _s.ReadFloat64(2);
@@ -1168,6 +1410,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.TestUnions.CoordsGroup AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.TestUnions.CoordsGroup.TypeId);
 
             public double X
             {
@@ -1214,6 +1459,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Which member of the union is set.</summary>
         public WhichCase Which => (WhichCase)_s.ReadUInt16(12);
 
@@ -1247,6 +1495,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.TestUnions.NamedGroup AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.TestUnions.NamedGroup.TypeId);
 
             /// <summary>Which member of the union is set.</summary>
             public WhichCase Which => (WhichCase)_s.ReadUInt16(12);
@@ -1330,6 +1581,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Which member of the union is set.</summary>
         public WhichCase Which => (WhichCase)_s.ReadUInt16(14);
 
@@ -1363,6 +1617,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
             /// <summary>The untyped struct underneath.</summary>
             public global::Capnp.StructReader Struct => _s;
 
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
             public bool Flag => _s.ReadBool(256);
 
             public global::Capnp.Text Label => _s.ReadText(2);
@@ -1383,6 +1640,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
 
                 /// <summary>Reads back what has been built, in place.</summary>
                 public global::Capnp.Tests.Schema.TestUnions.OuterGroup.RightGroup AsReader() => new(_s.AsReader());
+
+                /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+                public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.TestUnions.OuterGroup.RightGroup.TypeId);
 
                 public bool Flag
                 {
@@ -1433,6 +1693,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.TestUnions.OuterGroup AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.TestUnions.OuterGroup.TypeId);
 
             /// <summary>Which member of the union is set.</summary>
             public WhichCase Which => (WhichCase)_s.ReadUInt16(14);
@@ -1501,6 +1764,9 @@ public readonly partial struct TestUnions : global::Capnp.IStructReader<TestUnio
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Tests.Schema.TestUnions AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.TestUnions.TypeId);
 
         /// <summary>Which member of the union is set.</summary>
         public WhichCase Which => (WhichCase)_s.ReadUInt16(0);
@@ -1628,6 +1894,9 @@ public readonly partial struct Version1 : global::Capnp.IStructReader<Version1>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Version1 Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public long A => _s.ReadInt64(0);
 
     public global::Capnp.Text B => _s.ReadText(0);
@@ -1654,6 +1923,9 @@ public readonly partial struct Version1 : global::Capnp.IStructReader<Version1>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Tests.Schema.Version1 AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Version1.TypeId);
 
         public long A
         {
@@ -1711,6 +1983,9 @@ public readonly partial struct Version2 : global::Capnp.IStructReader<Version2>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Version2 Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public long A => _s.ReadInt64(0);
 
     public global::Capnp.Text B => _s.ReadText(0);
@@ -1754,6 +2029,9 @@ public readonly partial struct Version2 : global::Capnp.IStructReader<Version2>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Tests.Schema.Version2 AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Version2.TypeId);
 
         public long A
         {
@@ -1841,6 +2119,9 @@ public readonly partial struct HoldsVersion1 : global::Capnp.IStructReader<Holds
     /// <summary>Wraps an untyped struct reader.</summary>
     public static HoldsVersion1 Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.StructListReader<global::Capnp.Tests.Schema.Version1> Items => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
     /// <summary>True when Items is set (its pointer is not null).</summary>
@@ -1870,6 +2151,9 @@ public readonly partial struct HoldsVersion1 : global::Capnp.IStructReader<Holds
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Tests.Schema.HoldsVersion1 AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.HoldsVersion1.TypeId);
 
         public global::Capnp.StructListBuilder<global::Capnp.Tests.Schema.Version1.Builder> Items => global::Capnp.StructListBuilder<global::Capnp.Tests.Schema.Version1.Builder>.Get(_s.GetPointer(0));
 
@@ -1930,6 +2214,9 @@ public readonly partial struct HoldsVersion2 : global::Capnp.IStructReader<Holds
     /// <summary>Wraps an untyped struct reader.</summary>
     public static HoldsVersion2 Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.StructListReader<global::Capnp.Tests.Schema.Version2> Items => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
 
     /// <summary>True when Items is set (its pointer is not null).</summary>
@@ -1959,6 +2246,9 @@ public readonly partial struct HoldsVersion2 : global::Capnp.IStructReader<Holds
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Tests.Schema.HoldsVersion2 AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.HoldsVersion2.TypeId);
 
         public global::Capnp.StructListBuilder<global::Capnp.Tests.Schema.Version2.Builder> Items => global::Capnp.StructListBuilder<global::Capnp.Tests.Schema.Version2.Builder>.Get(_s.GetPointer(0));
 
@@ -2020,6 +2310,9 @@ public readonly partial struct Collisions : global::Capnp.IStructReader<Collisio
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Collisions Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.Tests.Schema.Collisions.Inner Inner_ => new(_s.ReadStruct(0));
 
     /// <summary>True when Inner_ is set (its pointer is not null).</summary>
@@ -2061,6 +2354,9 @@ public readonly partial struct Collisions : global::Capnp.IStructReader<Collisio
         /// <summary>Wraps an untyped struct reader.</summary>
         public static Inner Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public int Value => _s.ReadInt32(0);
 
         /// <summary>Builds a Inner in a message.</summary>
@@ -2082,6 +2378,9 @@ public readonly partial struct Collisions : global::Capnp.IStructReader<Collisio
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.Collisions.Inner AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Collisions.Inner.TypeId);
 
             public int Value
             {
@@ -2130,6 +2429,9 @@ public readonly partial struct Collisions : global::Capnp.IStructReader<Collisio
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Tests.Schema.Collisions AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Collisions.TypeId);
 
         public global::Capnp.Tests.Schema.Collisions.Inner.Builder Inner_ => new(_s.GetPointer(0).GetStruct(global::Capnp.Tests.Schema.Collisions.Inner.Builder.Size));
 
@@ -2230,6 +2532,9 @@ public readonly partial struct Nested : global::Capnp.IStructReader<Nested>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Nested Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.Tests.Schema.Nested Child => new(_s.ReadStruct(0));
 
     /// <summary>True when Child is set (its pointer is not null).</summary>
@@ -2256,6 +2561,9 @@ public readonly partial struct Nested : global::Capnp.IStructReader<Nested>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Tests.Schema.Nested AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Nested.TypeId);
 
         public global::Capnp.Tests.Schema.Nested.Builder Child => new(_s.GetPointer(0).GetStruct(global::Capnp.Tests.Schema.Nested.Builder.Size));
 
@@ -2312,6 +2620,9 @@ public readonly partial struct Box : global::Capnp.IStructReader<Box>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Box Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.AnyPointerReader Value => _s.GetPointer(0);
 
     /// <summary>True when Value is set (its pointer is not null).</summary>
@@ -2338,6 +2649,9 @@ public readonly partial struct Box : global::Capnp.IStructReader<Box>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Tests.Schema.Box AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Box.TypeId);
 
         public global::Capnp.AnyPointerBuilder Value => _s.GetPointer(0);
 
@@ -2385,10 +2699,28 @@ public readonly partial struct UsesBox : global::Capnp.IStructReader<UsesBox>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static UsesBox Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.Tests.Schema.Box Boxed => new(_s.ReadStruct(0));
 
     /// <summary>True when Boxed is set (its pointer is not null).</summary>
     public bool HasBoxed => _s.HasPointer(0);
+
+    public global::Capnp.Tests.Schema.Box BoxedList => new(_s.ReadStruct(1));
+
+    /// <summary>True when BoxedList is set (its pointer is not null).</summary>
+    public bool HasBoxedList => _s.HasPointer(1);
+
+    public global::Capnp.Tests.Schema.Outer Outer => new(_s.ReadStruct(2));
+
+    /// <summary>True when Outer is set (its pointer is not null).</summary>
+    public bool HasOuter => _s.HasPointer(2);
+
+    public global::Capnp.Tests.Schema.Box Unbound => new(_s.ReadStruct(3));
+
+    /// <summary>True when Unbound is set (its pointer is not null).</summary>
+    public bool HasUnbound => _s.HasPointer(3);
 
     /// <summary>Builds a UsesBox in a message.</summary>
     public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
@@ -2399,7 +2731,7 @@ public readonly partial struct UsesBox : global::Capnp.IStructReader<UsesBox>
         public Builder(global::Capnp.StructBuilder builder) => _s = builder;
 
         /// <summary>The section sizes the schema compiler gave the struct.</summary>
-        public static global::Capnp.StructSize Size => new(0, 1);
+        public static global::Capnp.StructSize Size => new(0, 4);
 
         /// <summary>Wraps an untyped struct builder.</summary>
         public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
@@ -2409,6 +2741,9 @@ public readonly partial struct UsesBox : global::Capnp.IStructReader<UsesBox>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Tests.Schema.UsesBox AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.UsesBox.TypeId);
 
         public global::Capnp.Tests.Schema.Box.Builder Boxed => new(_s.GetPointer(0).GetStruct(global::Capnp.Tests.Schema.Box.Builder.Size));
 
@@ -2420,6 +2755,39 @@ public readonly partial struct UsesBox : global::Capnp.IStructReader<UsesBox>
 
         /// <summary>True when Boxed is set (its pointer is not null).</summary>
         public bool HasBoxed => _s.HasPointer(0);
+
+        public global::Capnp.Tests.Schema.Box.Builder BoxedList => new(_s.GetPointer(1).GetStruct(global::Capnp.Tests.Schema.Box.Builder.Size));
+
+        /// <summary>Sets BoxedList to a new zeroed struct.</summary>
+        public global::Capnp.Tests.Schema.Box.Builder InitBoxedList() => new(_s.GetPointer(1).InitStruct(global::Capnp.Tests.Schema.Box.Builder.Size));
+
+        /// <summary>Sets BoxedList to a deep copy of value (from any message).</summary>
+        public void SetBoxedList(global::Capnp.Tests.Schema.Box value) => _s.GetPointer(1).SetStruct(value.Struct);
+
+        /// <summary>True when BoxedList is set (its pointer is not null).</summary>
+        public bool HasBoxedList => _s.HasPointer(1);
+
+        public global::Capnp.Tests.Schema.Outer.Builder Outer => new(_s.GetPointer(2).GetStruct(global::Capnp.Tests.Schema.Outer.Builder.Size));
+
+        /// <summary>Sets Outer to a new zeroed struct.</summary>
+        public global::Capnp.Tests.Schema.Outer.Builder InitOuter() => new(_s.GetPointer(2).InitStruct(global::Capnp.Tests.Schema.Outer.Builder.Size));
+
+        /// <summary>Sets Outer to a deep copy of value (from any message).</summary>
+        public void SetOuter(global::Capnp.Tests.Schema.Outer value) => _s.GetPointer(2).SetStruct(value.Struct);
+
+        /// <summary>True when Outer is set (its pointer is not null).</summary>
+        public bool HasOuter => _s.HasPointer(2);
+
+        public global::Capnp.Tests.Schema.Box.Builder Unbound => new(_s.GetPointer(3).GetStruct(global::Capnp.Tests.Schema.Box.Builder.Size));
+
+        /// <summary>Sets Unbound to a new zeroed struct.</summary>
+        public global::Capnp.Tests.Schema.Box.Builder InitUnbound() => new(_s.GetPointer(3).InitStruct(global::Capnp.Tests.Schema.Box.Builder.Size));
+
+        /// <summary>Sets Unbound to a deep copy of value (from any message).</summary>
+        public void SetUnbound(global::Capnp.Tests.Schema.Box value) => _s.GetPointer(3).SetStruct(value.Struct);
+
+        /// <summary>True when Unbound is set (its pointer is not null).</summary>
+        public bool HasUnbound => _s.HasPointer(3);
     }
 
     /// <summary>Capabilities inside a UsesBox that is still on its way (promise pipelining).</summary>
@@ -2436,6 +2804,179 @@ public readonly partial struct UsesBox : global::Capnp.IStructReader<UsesBox>
         }
 
         public global::Capnp.Tests.Schema.Box.Pipeline Boxed => new(_answer, _path.Append(0));
+
+        public global::Capnp.Tests.Schema.Box.Pipeline BoxedList => new(_answer, _path.Append(1));
+
+        public global::Capnp.Tests.Schema.Outer.Pipeline Outer => new(_answer, _path.Append(2));
+
+        public global::Capnp.Tests.Schema.Box.Pipeline Unbound => new(_answer, _path.Append(3));
+    }
+}
+
+/// <summary>A generic struct whose nested struct and list element use its parameter (the nested struct inherits the binding).</summary>
+public readonly partial struct Outer : global::Capnp.IStructReader<Outer>
+{
+    private readonly global::Capnp.StructReader _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public Outer(global::Capnp.StructReader reader) => _s = reader;
+
+    /// <summary>The type id from the schema.</summary>
+    public static ulong TypeId => 0xa13693be065b8200UL;
+
+    /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+    public const string SchemaName = "Outer";
+
+    /// <summary>The untyped struct underneath.</summary>
+    public global::Capnp.StructReader Struct => _s;
+
+    /// <summary>Wraps an untyped struct reader.</summary>
+    public static Outer Create(global::Capnp.StructReader reader) => new(reader);
+
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
+    public global::Capnp.Tests.Schema.Outer.In In_ => new(_s.ReadStruct(0));
+
+    /// <summary>True when In_ is set (its pointer is not null).</summary>
+    public bool HasIn_ => _s.HasPointer(0);
+
+    public global::Capnp.StructListReader<global::Capnp.Tests.Schema.Box> Boxes => new(_s.ReadList(1, global::Capnp.ElementSize.InlineComposite));
+
+    /// <summary>True when Boxes is set (its pointer is not null).</summary>
+    public bool HasBoxes => _s.HasPointer(1);
+
+    public readonly partial struct In : global::Capnp.IStructReader<In>
+    {
+        private readonly global::Capnp.StructReader _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public In(global::Capnp.StructReader reader) => _s = reader;
+
+        /// <summary>The type id from the schema.</summary>
+        public static ulong TypeId => 0xaaa90e5f857b2664UL;
+
+        /// <summary>The name the schema compiler gives the type (without the file), as logs show it.</summary>
+        public const string SchemaName = "Outer.In";
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructReader Struct => _s;
+
+        /// <summary>Wraps an untyped struct reader.</summary>
+        public static In Create(global::Capnp.StructReader reader) => new(reader);
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
+        public global::Capnp.AnyPointerReader X => _s.GetPointer(0);
+
+        /// <summary>True when X is set (its pointer is not null).</summary>
+        public bool HasX => _s.HasPointer(0);
+
+        /// <summary>Builds a In in a message.</summary>
+        public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+        {
+            private readonly global::Capnp.StructBuilder _s;
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+            /// <summary>The section sizes the schema compiler gave the struct.</summary>
+            public static global::Capnp.StructSize Size => new(0, 1);
+
+            /// <summary>Wraps an untyped struct builder.</summary>
+            public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+            /// <summary>The untyped struct underneath.</summary>
+            public global::Capnp.StructBuilder Struct => _s;
+
+            /// <summary>Reads back what has been built, in place.</summary>
+            public global::Capnp.Tests.Schema.Outer.In AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Outer.In.TypeId);
+
+            public global::Capnp.AnyPointerBuilder X => _s.GetPointer(0);
+
+            /// <summary>True when X is set (its pointer is not null).</summary>
+            public bool HasX => _s.HasPointer(0);
+        }
+
+        /// <summary>Capabilities inside a In that is still on its way (promise pipelining).</summary>
+        public readonly struct Pipeline
+        {
+            private readonly global::Capnp.IPromisedAnswer _answer;
+            private readonly global::Capnp.PipelinePath _path;
+
+            /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+            public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+            {
+                _answer = answer;
+                _path = path;
+            }
+        }
+    }
+
+    /// <summary>Builds a Outer in a message.</summary>
+    public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
+    {
+        private readonly global::Capnp.StructBuilder _s;
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public Builder(global::Capnp.StructBuilder builder) => _s = builder;
+
+        /// <summary>The section sizes the schema compiler gave the struct.</summary>
+        public static global::Capnp.StructSize Size => new(0, 2);
+
+        /// <summary>Wraps an untyped struct builder.</summary>
+        public static Builder Create(global::Capnp.StructBuilder builder) => new(builder);
+
+        /// <summary>The untyped struct underneath.</summary>
+        public global::Capnp.StructBuilder Struct => _s;
+
+        /// <summary>Reads back what has been built, in place.</summary>
+        public global::Capnp.Tests.Schema.Outer AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Outer.TypeId);
+
+        public global::Capnp.Tests.Schema.Outer.In.Builder In_ => new(_s.GetPointer(0).GetStruct(global::Capnp.Tests.Schema.Outer.In.Builder.Size));
+
+        /// <summary>Sets In_ to a new zeroed struct.</summary>
+        public global::Capnp.Tests.Schema.Outer.In.Builder InitIn_() => new(_s.GetPointer(0).InitStruct(global::Capnp.Tests.Schema.Outer.In.Builder.Size));
+
+        /// <summary>Sets In_ to a deep copy of value (from any message).</summary>
+        public void SetIn_(global::Capnp.Tests.Schema.Outer.In value) => _s.GetPointer(0).SetStruct(value.Struct);
+
+        /// <summary>True when In_ is set (its pointer is not null).</summary>
+        public bool HasIn_ => _s.HasPointer(0);
+
+        public global::Capnp.StructListBuilder<global::Capnp.Tests.Schema.Box.Builder> Boxes => global::Capnp.StructListBuilder<global::Capnp.Tests.Schema.Box.Builder>.Get(_s.GetPointer(1));
+
+        /// <summary>Sets Boxes to a new list of count zeroed elements.</summary>
+        public global::Capnp.StructListBuilder<global::Capnp.Tests.Schema.Box.Builder> InitBoxes(int count) => global::Capnp.StructListBuilder<global::Capnp.Tests.Schema.Box.Builder>.Init(_s.GetPointer(1), count);
+
+        /// <summary>Sets Boxes to a deep copy of value (from any message).</summary>
+        public void SetBoxes(global::Capnp.StructListReader<global::Capnp.Tests.Schema.Box> value) => _s.GetPointer(1).SetList(value.List);
+
+        /// <summary>True when Boxes is set (its pointer is not null).</summary>
+        public bool HasBoxes => _s.HasPointer(1);
+    }
+
+    /// <summary>Capabilities inside a Outer that is still on its way (promise pipelining).</summary>
+    public readonly struct Pipeline
+    {
+        private readonly global::Capnp.IPromisedAnswer _answer;
+        private readonly global::Capnp.PipelinePath _path;
+
+        /// <summary>Follows <paramref name="path"/> from the results of <paramref name="answer"/>.</summary>
+        public Pipeline(global::Capnp.IPromisedAnswer answer, global::Capnp.PipelinePath path = default)
+        {
+            _answer = answer;
+            _path = path;
+        }
+
+        public global::Capnp.Tests.Schema.Outer.In.Pipeline In_ => new(_answer, _path.Append(0));
     }
 }
 
@@ -2476,6 +3017,9 @@ public static partial class Widget
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNameParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a GetNameParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -2495,6 +3039,9 @@ public static partial class Widget
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.Widget.GetNameParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Widget.GetNameParams.TypeId);
         }
 
         /// <summary>Capabilities inside a GetNameParams that is still on its way (promise pipelining).</summary>
@@ -2532,6 +3079,9 @@ public static partial class Widget
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNameResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Name => _s.ReadText(0);
 
         /// <summary>True when Name is set (its pointer is not null).</summary>
@@ -2556,6 +3106,9 @@ public static partial class Widget
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.Widget.GetNameResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Widget.GetNameResults.TypeId);
 
             public global::Capnp.Text Name => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -2607,6 +3160,9 @@ public static partial class Widget
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ResizeParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public uint Width => _s.ReadUInt32(0);
 
         public uint Height => _s.ReadUInt32(1);
@@ -2630,6 +3186,9 @@ public static partial class Widget
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.Widget.ResizeParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Widget.ResizeParams.TypeId);
 
             public uint Width
             {
@@ -2679,6 +3238,9 @@ public static partial class Widget
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ResizeResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a ResizeResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -2698,6 +3260,9 @@ public static partial class Widget
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.Widget.ResizeResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Widget.ResizeResults.TypeId);
         }
 
         /// <summary>Capabilities inside a ResizeResults that is still on its way (promise pipelining).</summary>
@@ -2831,6 +3396,9 @@ public static partial class Labelled
         /// <summary>Wraps an untyped struct reader.</summary>
         public static LabelParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a LabelParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -2850,6 +3418,9 @@ public static partial class Labelled
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.Labelled.LabelParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Labelled.LabelParams.TypeId);
         }
 
         /// <summary>Capabilities inside a LabelParams that is still on its way (promise pipelining).</summary>
@@ -2887,6 +3458,9 @@ public static partial class Labelled
         /// <summary>Wraps an untyped struct reader.</summary>
         public static LabelResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Label => _s.ReadText(0);
 
         /// <summary>True when Label is set (its pointer is not null).</summary>
@@ -2911,6 +3485,9 @@ public static partial class Labelled
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.Labelled.LabelResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Labelled.LabelResults.TypeId);
 
             public global::Capnp.Text Label => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -3040,6 +3617,9 @@ public static partial class Gadget
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ActivateParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public sbyte Level => _s.ReadInt8(0, (sbyte)3);
 
         /// <summary>Builds a ActivateParams in a message.</summary>
@@ -3061,6 +3641,9 @@ public static partial class Gadget
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.Gadget.ActivateParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Gadget.ActivateParams.TypeId);
 
             public sbyte Level
             {
@@ -3104,6 +3687,9 @@ public static partial class Gadget
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ActivateResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Tests.Schema.Widget.Client Widget => new(_s.ReadCapability(0));
 
         /// <summary>True when Widget is set (its pointer is not null).</summary>
@@ -3133,6 +3719,9 @@ public static partial class Gadget
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.Gadget.ActivateResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Gadget.ActivateResults.TypeId);
 
             public global::Capnp.Tests.Schema.Widget.Client Widget
             {
@@ -3194,6 +3783,9 @@ public static partial class Gadget
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ConfigureParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Tests.Schema.Gadget.Settings Settings => new(_s.ReadStruct(0));
 
         /// <summary>True when Settings is set (its pointer is not null).</summary>
@@ -3220,6 +3812,9 @@ public static partial class Gadget
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.Gadget.ConfigureParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Gadget.ConfigureParams.TypeId);
 
             public global::Capnp.Tests.Schema.Gadget.Settings.Builder Settings => new(_s.GetPointer(0).GetStruct(global::Capnp.Tests.Schema.Gadget.Settings.Builder.Size));
 
@@ -3276,6 +3871,9 @@ public static partial class Gadget
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ConfigureResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public bool Ok => _s.ReadBool(0);
 
         /// <summary>Builds a ConfigureResults in a message.</summary>
@@ -3297,6 +3895,9 @@ public static partial class Gadget
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.Gadget.ConfigureResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Gadget.ConfigureResults.TypeId);
 
             public bool Ok
             {
@@ -3339,6 +3940,9 @@ public static partial class Gadget
         /// <summary>Wraps an untyped struct reader.</summary>
         public static Settings Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public byte Volume => _s.ReadUInt8(0);
 
         /// <summary>Builds a Settings in a message.</summary>
@@ -3360,6 +3964,9 @@ public static partial class Gadget
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Tests.Schema.Gadget.Settings AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Tests.Schema.Gadget.Settings.TypeId);
 
             public byte Volume
             {

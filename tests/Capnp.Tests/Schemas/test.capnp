@@ -186,6 +186,19 @@ struct Box(T) {
 
 struct UsesBox {
   boxed @0 :Box(Text);
+  boxedList @1 :Box(List(Text));
+  outer @2 :Outer(Inner);
+  unbound @3 :Box;
+}
+
+struct Outer(T) {
+  # A generic struct whose nested struct and list element use its parameter (the nested struct inherits the binding).
+  struct In {
+    x @0 :T;
+  }
+
+  in @0 :In;
+  boxes @1 :List(Box(T));
 }
 
 const constInt :Int32 = -5;

@@ -10,23 +10,119 @@ public static partial class MptestSchema
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0xe2cedf616d06b724UL;
 
-    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
     #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterInterfaces()
+    internal static void RegisterSchemas()
     {
+        global::System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(global::Multiprocess.Capnp.Context).Module.ModuleHandle);
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Multiprocess.Tests.Schema.TestInit.InterfaceId, global::Multiprocess.Tests.Schema.TestInit.SchemaName,
             ["construct", "makeService", "processId", "spawnChild"],
             ["TestInit.construct$Params", "TestInit.makeService$Params", "TestInit.processId$Params", "TestInit.spawnChild$Params"],
-            ["TestInit.construct$Results", "TestInit.makeService$Results", "TestInit.processId$Results", "TestInit.spawnChild$Results"]);
+            ["TestInit.construct$Results", "TestInit.makeService$Results", "TestInit.processId$Results", "TestInit.spawnChild$Results"],
+            [0xfd322f0b1f782867UL, 0xacd40beb1431f737UL, 0xe776419191473f1dUL, 0xd56be161e280ce4dUL],
+            [0xabe3cadf4255078cUL, 0xf43cec2132270f34UL, 0xac9e1e26d3a1f2caUL, 0xeaf9b10decfdabc9UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfd322f0b1f782867UL, "TestInit.construct$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("threadMap", 0, global::Capnp.TypeSchema.Interface(0xee5e37179ad9dc9dUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xabe3cadf4255078cUL, "TestInit.construct$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("threadMap", 0, global::Capnp.TypeSchema.Interface(0xee5e37179ad9dc9dUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xacd40beb1431f737UL, "TestInit.makeService$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("name", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf43cec2132270f34UL, "TestInit.makeService$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0x944a6303a6b1fc44UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe776419191473f1dUL, "TestInit.processId$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xac9e1e26d3a1f2caUL, "TestInit.processId$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd56be161e280ce4dUL, "TestInit.spawnChild$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xeaf9b10decfdabc9UL, "TestInit.spawnChild$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Int32),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Multiprocess.Tests.Schema.TestService.InterfaceId, global::Multiprocess.Tests.Schema.TestService.SchemaName,
             ["destroy", "whereAmI", "bounce", "hold", "onLoop", "echo"],
             ["TestService.destroy$Params", "TestService.whereAmI$Params", "TestService.bounce$Params", "TestService.hold$Params", "TestService.onLoop$Params", "TestService.echo$Params"],
-            ["TestService.destroy$Results", "TestService.whereAmI$Results", "TestService.bounce$Results", "TestService.hold$Results", "TestService.onLoop$Results", "TestService.echo$Results"]);
+            ["TestService.destroy$Results", "TestService.whereAmI$Results", "TestService.bounce$Results", "TestService.hold$Results", "TestService.onLoop$Results", "TestService.echo$Results"],
+            [0xfbe44d8de9427655UL, 0xb04d80945aa5bbddUL, 0x8f0d3401189dd754UL, 0xf7d108fa4549fc1cUL, 0xf02d14472b0e1426UL, 0x9663c50f15b6130cUL],
+            [0xe1358fcd2e1ff4d8UL, 0x802baf2c56fbd5e6UL, 0xf8fa450b407e8ae2UL, 0xb78ee689d8476097UL, 0xa18e6f90d8b39807UL, 0x8f8fed9f98f77174UL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfbe44d8de9427655UL, "TestService.destroy$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe1358fcd2e1ff4d8UL, "TestService.destroy$Results", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb04d80945aa5bbddUL, "TestService.whereAmI$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x802baf2c56fbd5e6UL, "TestService.whereAmI$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8f0d3401189dd754UL, "TestService.bounce$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("callback", 1, global::Capnp.TypeSchema.Interface(0xcda4b32b89328fb4UL)),
+            global::Capnp.FieldSchema.Slot("depth", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf8fa450b407e8ae2UL, "TestService.bounce$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("trace", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Text)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf7d108fa4549fc1cUL, "TestService.hold$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("tag", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb78ee689d8476097UL, "TestService.hold$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("trace", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf02d14472b0e1426UL, "TestService.onLoop$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xa18e6f90d8b39807UL, "TestService.onLoop$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9663c50f15b6130cUL, "TestService.echo$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("echo", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8f8fed9f98f77174UL, "TestService.echo$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Text),
+        ]));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Multiprocess.Tests.Schema.TestCallback.InterfaceId, global::Multiprocess.Tests.Schema.TestCallback.SchemaName,
             ["call"],
             ["TestCallback.call$Params"],
-            ["TestCallback.call$Results"]);
+            ["TestCallback.call$Results"],
+            [0x9242520c7d5cc3aaUL],
+            [0x8731920babd5a64eUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9242520c7d5cc3aaUL, "TestCallback.call$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("context", 0, global::Capnp.TypeSchema.Struct(0x9c44e6645d0b22c6UL)),
+            global::Capnp.FieldSchema.Slot("service", 1, global::Capnp.TypeSchema.Interface(0x944a6303a6b1fc44UL)),
+            global::Capnp.FieldSchema.Slot("depth", 0, global::Capnp.TypeSchema.Int32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8731920babd5a64eUL, "TestCallback.call$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("trace", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Text)),
+        ]));
     }
     #pragma warning restore CA2255
 }
@@ -73,6 +169,9 @@ public static partial class TestInit
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ConstructParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.ThreadMap.Client ThreadMap => new(_s.ReadCapability(0));
 
         /// <summary>True when ThreadMap is set (its pointer is not null).</summary>
@@ -97,6 +196,9 @@ public static partial class TestInit
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestInit.ConstructParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestInit.ConstructParams.TypeId);
 
             public global::Multiprocess.Capnp.ThreadMap.Client ThreadMap
             {
@@ -145,6 +247,9 @@ public static partial class TestInit
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ConstructResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.ThreadMap.Client ThreadMap => new(_s.ReadCapability(0));
 
         /// <summary>True when ThreadMap is set (its pointer is not null).</summary>
@@ -169,6 +274,9 @@ public static partial class TestInit
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestInit.ConstructResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestInit.ConstructResults.TypeId);
 
             public global::Multiprocess.Capnp.ThreadMap.Client ThreadMap
             {
@@ -217,6 +325,9 @@ public static partial class TestInit
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeServiceParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -246,6 +357,9 @@ public static partial class TestInit
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestInit.MakeServiceParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestInit.MakeServiceParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -310,6 +424,9 @@ public static partial class TestInit
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeServiceResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Tests.Schema.TestService.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -334,6 +451,9 @@ public static partial class TestInit
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestInit.MakeServiceResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestInit.MakeServiceResults.TypeId);
 
             public global::Multiprocess.Tests.Schema.TestService.Client Result
             {
@@ -382,6 +502,9 @@ public static partial class TestInit
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ProcessIdParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a ProcessIdParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -401,6 +524,9 @@ public static partial class TestInit
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestInit.ProcessIdParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestInit.ProcessIdParams.TypeId);
         }
 
         /// <summary>Capabilities inside a ProcessIdParams that is still on its way (promise pipelining).</summary>
@@ -438,6 +564,9 @@ public static partial class TestInit
         /// <summary>Wraps an untyped struct reader.</summary>
         public static ProcessIdResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public int Result => _s.ReadInt32(0);
 
         /// <summary>Builds a ProcessIdResults in a message.</summary>
@@ -459,6 +588,9 @@ public static partial class TestInit
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestInit.ProcessIdResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestInit.ProcessIdResults.TypeId);
 
             public int Result
             {
@@ -502,6 +634,9 @@ public static partial class TestInit
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SpawnChildParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -526,6 +661,9 @@ public static partial class TestInit
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestInit.SpawnChildParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestInit.SpawnChildParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -576,6 +714,9 @@ public static partial class TestInit
         /// <summary>Wraps an untyped struct reader.</summary>
         public static SpawnChildResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public int Result => _s.ReadInt32(0);
 
         /// <summary>Builds a SpawnChildResults in a message.</summary>
@@ -597,6 +738,9 @@ public static partial class TestInit
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestInit.SpawnChildResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestInit.SpawnChildResults.TypeId);
 
             public int Result
             {
@@ -762,6 +906,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -786,6 +933,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestService.DestroyParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestService.DestroyParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -836,6 +986,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static DestroyResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a DestroyResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -855,6 +1008,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestService.DestroyResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestService.DestroyResults.TypeId);
         }
 
         /// <summary>Capabilities inside a DestroyResults that is still on its way (promise pipelining).</summary>
@@ -892,6 +1048,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static WhereAmIParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -916,6 +1075,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestService.WhereAmIParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestService.WhereAmIParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -966,6 +1128,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static WhereAmIResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Result => _s.ReadText(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -990,6 +1155,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestService.WhereAmIResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestService.WhereAmIResults.TypeId);
 
             public global::Capnp.Text Result => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -1041,6 +1209,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BounceParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1072,6 +1243,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestService.BounceParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestService.BounceParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1139,6 +1313,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static BounceResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.TextListReader Trace => new(_s.ReadList(0, global::Capnp.ElementSize.Pointer));
 
         /// <summary>True when Trace is set (its pointer is not null).</summary>
@@ -1163,6 +1340,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestService.BounceResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestService.BounceResults.TypeId);
 
             public global::Capnp.TextListBuilder Trace => global::Capnp.TextListBuilder.Get(_s.GetPointer(0));
 
@@ -1211,6 +1391,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HoldParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1240,6 +1423,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestService.HoldParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestService.HoldParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1304,6 +1490,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static HoldResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Trace => _s.ReadText(0);
 
         /// <summary>True when Trace is set (its pointer is not null).</summary>
@@ -1328,6 +1517,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestService.HoldResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestService.HoldResults.TypeId);
 
             public global::Capnp.Text Trace => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -1379,6 +1571,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static OnLoopParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a OnLoopParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -1398,6 +1593,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestService.OnLoopParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestService.OnLoopParams.TypeId);
         }
 
         /// <summary>Capabilities inside a OnLoopParams that is still on its way (promise pipelining).</summary>
@@ -1435,6 +1633,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static OnLoopResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Result => _s.ReadText(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -1459,6 +1660,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestService.OnLoopResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestService.OnLoopResults.TypeId);
 
             public global::Capnp.Text Result => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -1510,6 +1714,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static EchoParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1539,6 +1746,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestService.EchoParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestService.EchoParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1603,6 +1813,9 @@ public static partial class TestService
         /// <summary>Wraps an untyped struct reader.</summary>
         public static EchoResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Result => _s.ReadText(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -1627,6 +1840,9 @@ public static partial class TestService
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestService.EchoResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestService.EchoResults.TypeId);
 
             public global::Capnp.Text Result => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -1812,6 +2028,9 @@ public static partial class TestCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Context Context => new(_s.ReadStruct(0));
 
         /// <summary>True when Context is set (its pointer is not null).</summary>
@@ -1843,6 +2062,9 @@ public static partial class TestCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestCallback.CallParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestCallback.CallParams.TypeId);
 
             public global::Multiprocess.Capnp.Context.Builder Context => new(_s.GetPointer(0).GetStruct(global::Multiprocess.Capnp.Context.Builder.Size));
 
@@ -1910,6 +2132,9 @@ public static partial class TestCallback
         /// <summary>Wraps an untyped struct reader.</summary>
         public static CallResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.TextListReader Trace => new(_s.ReadList(0, global::Capnp.ElementSize.Pointer));
 
         /// <summary>True when Trace is set (its pointer is not null).</summary>
@@ -1934,6 +2159,9 @@ public static partial class TestCallback
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Tests.Schema.TestCallback.CallResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Tests.Schema.TestCallback.CallResults.TypeId);
 
             public global::Capnp.TextListBuilder Trace => global::Capnp.TextListBuilder.Get(_s.GetPointer(0));
 

@@ -9,6 +9,39 @@ internal static partial class RpcTwopartySchema
 {
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0xa184c7885cdaf2a1UL;
+
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
+    #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
+    [global::System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterSchemas()
+    {
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.EnumSchema(0x9fd69ebc87b9719cUL, "Side", ["server", "client"]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd20b909fee733a8eUL, "VatId", 0,
+        [
+            global::Capnp.FieldSchema.Slot("side", 0, global::Capnp.TypeSchema.Enum(0x9fd69ebc87b9719cUL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb88d09a9c5f39817UL, "ProvisionId", 0,
+        [
+            global::Capnp.FieldSchema.Slot("joinId", 0, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x89f389b6fd4082c1UL, "RecipientId", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xb47f4979672cb59dUL, "ThirdPartyCapId", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x95b29059097fca83UL, "JoinKeyPart", 0,
+        [
+            global::Capnp.FieldSchema.Slot("joinId", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("partCount", 2, global::Capnp.TypeSchema.UInt16),
+            global::Capnp.FieldSchema.Slot("partNum", 3, global::Capnp.TypeSchema.UInt16),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9d263a3630b7ebeeUL, "JoinResult", 0,
+        [
+            global::Capnp.FieldSchema.Slot("joinId", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("succeeded", 32, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("cap", 0, global::Capnp.TypeSchema.AnyPointer),
+        ]));
+    }
+    #pragma warning restore CA2255
 }
 
 internal enum Side : ushort
@@ -36,6 +69,9 @@ internal readonly partial struct VatId : global::Capnp.IStructReader<VatId>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static VatId Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.Rpc.Protocol.TwoParty.Side Side => (global::Capnp.Rpc.Protocol.TwoParty.Side)_s.ReadUInt16(0);
 
     /// <summary>Builds a VatId in a message.</summary>
@@ -57,6 +93,9 @@ internal readonly partial struct VatId : global::Capnp.IStructReader<VatId>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.TwoParty.VatId AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.TwoParty.VatId.TypeId);
 
         public global::Capnp.Rpc.Protocol.TwoParty.Side Side
         {
@@ -99,6 +138,9 @@ internal readonly partial struct ProvisionId : global::Capnp.IStructReader<Provi
     /// <summary>Wraps an untyped struct reader.</summary>
     public static ProvisionId Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public uint JoinId => _s.ReadUInt32(0);
 
     /// <summary>Builds a ProvisionId in a message.</summary>
@@ -120,6 +162,9 @@ internal readonly partial struct ProvisionId : global::Capnp.IStructReader<Provi
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.TwoParty.ProvisionId AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.TwoParty.ProvisionId.TypeId);
 
         public uint JoinId
         {
@@ -162,6 +207,9 @@ internal readonly partial struct RecipientId : global::Capnp.IStructReader<Recip
     /// <summary>Wraps an untyped struct reader.</summary>
     public static RecipientId Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     /// <summary>Builds a RecipientId in a message.</summary>
     public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
     {
@@ -181,6 +229,9 @@ internal readonly partial struct RecipientId : global::Capnp.IStructReader<Recip
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.TwoParty.RecipientId AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.TwoParty.RecipientId.TypeId);
     }
 
     /// <summary>Capabilities inside a RecipientId that is still on its way (promise pipelining).</summary>
@@ -217,6 +268,9 @@ internal readonly partial struct ThirdPartyCapId : global::Capnp.IStructReader<T
     /// <summary>Wraps an untyped struct reader.</summary>
     public static ThirdPartyCapId Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     /// <summary>Builds a ThirdPartyCapId in a message.</summary>
     public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
     {
@@ -236,6 +290,9 @@ internal readonly partial struct ThirdPartyCapId : global::Capnp.IStructReader<T
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.TwoParty.ThirdPartyCapId AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.TwoParty.ThirdPartyCapId.TypeId);
     }
 
     /// <summary>Capabilities inside a ThirdPartyCapId that is still on its way (promise pipelining).</summary>
@@ -272,6 +329,9 @@ internal readonly partial struct JoinKeyPart : global::Capnp.IStructReader<JoinK
     /// <summary>Wraps an untyped struct reader.</summary>
     public static JoinKeyPart Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public uint JoinId => _s.ReadUInt32(0);
 
     public ushort PartCount => _s.ReadUInt16(2);
@@ -297,6 +357,9 @@ internal readonly partial struct JoinKeyPart : global::Capnp.IStructReader<JoinK
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.TwoParty.JoinKeyPart AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.TwoParty.JoinKeyPart.TypeId);
 
         public uint JoinId
         {
@@ -351,6 +414,9 @@ internal readonly partial struct JoinResult : global::Capnp.IStructReader<JoinRe
     /// <summary>Wraps an untyped struct reader.</summary>
     public static JoinResult Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public uint JoinId => _s.ReadUInt32(0);
 
     public bool Succeeded => _s.ReadBool(32);
@@ -379,6 +445,9 @@ internal readonly partial struct JoinResult : global::Capnp.IStructReader<JoinRe
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.TwoParty.JoinResult AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.TwoParty.JoinResult.TypeId);
 
         public uint JoinId
         {

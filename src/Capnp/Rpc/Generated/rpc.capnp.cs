@@ -9,6 +9,157 @@ internal static partial class RpcSchema
 {
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0xb312981b2552a250UL;
+
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
+    #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
+    [global::System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterSchemas()
+    {
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x91b79f1f808db032UL, "Message", 0,
+        [
+            global::Capnp.FieldSchema.Slot("unimplemented", 0, global::Capnp.TypeSchema.Struct(0x91b79f1f808db032UL), discriminantValue: 0),
+            global::Capnp.FieldSchema.Slot("abort", 0, global::Capnp.TypeSchema.Struct(0xd625b7063acf691aUL), discriminantValue: 1),
+            global::Capnp.FieldSchema.Slot("call", 0, global::Capnp.TypeSchema.Struct(0x836a53ce789d4cd4UL), discriminantValue: 2),
+            global::Capnp.FieldSchema.Slot("return", 0, global::Capnp.TypeSchema.Struct(0x9e19b28d3db3573aUL), discriminantValue: 3),
+            global::Capnp.FieldSchema.Slot("finish", 0, global::Capnp.TypeSchema.Struct(0xd37d2eb2c2f80e63UL), discriminantValue: 4),
+            global::Capnp.FieldSchema.Slot("resolve", 0, global::Capnp.TypeSchema.Struct(0xbbc29655fa89086eUL), discriminantValue: 5),
+            global::Capnp.FieldSchema.Slot("release", 0, global::Capnp.TypeSchema.Struct(0xad1a6c0d7dd07497UL), discriminantValue: 6),
+            global::Capnp.FieldSchema.Slot("obsoleteSave", 0, global::Capnp.TypeSchema.AnyPointer, discriminantValue: 7),
+            global::Capnp.FieldSchema.Slot("bootstrap", 0, global::Capnp.TypeSchema.Struct(0xe94ccf8031176ec4UL), discriminantValue: 8),
+            global::Capnp.FieldSchema.Slot("obsoleteDelete", 0, global::Capnp.TypeSchema.AnyPointer, discriminantValue: 9),
+            global::Capnp.FieldSchema.Slot("provide", 0, global::Capnp.TypeSchema.Struct(0x9c6a046bfbc1ac5aUL), discriminantValue: 10),
+            global::Capnp.FieldSchema.Slot("accept", 0, global::Capnp.TypeSchema.Struct(0xd4c9b56290554016UL), discriminantValue: 11),
+            global::Capnp.FieldSchema.Slot("join", 0, global::Capnp.TypeSchema.Struct(0xfbe1980490e001afUL), discriminantValue: 12),
+            global::Capnp.FieldSchema.Slot("disembargo", 0, global::Capnp.TypeSchema.Struct(0xf964368b0fbd3711UL), discriminantValue: 13),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe94ccf8031176ec4UL, "Bootstrap", 0,
+        [
+            global::Capnp.FieldSchema.Slot("questionId", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("deprecatedObjectId", 0, global::Capnp.TypeSchema.AnyPointer),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x836a53ce789d4cd4UL, "Call", 0,
+        [
+            global::Capnp.FieldSchema.Slot("questionId", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("target", 0, global::Capnp.TypeSchema.Struct(0x95bc14545813fbc1UL)),
+            global::Capnp.FieldSchema.Slot("interfaceId", 1, global::Capnp.TypeSchema.UInt64),
+            global::Capnp.FieldSchema.Slot("methodId", 2, global::Capnp.TypeSchema.UInt16),
+            global::Capnp.FieldSchema.Slot("params", 1, global::Capnp.TypeSchema.Struct(0x9a0e61223d96743bUL)),
+            global::Capnp.FieldSchema.Group("sendResultsTo", 0xdae8b0f61aab5f99UL),
+            global::Capnp.FieldSchema.Slot("allowThirdPartyTailCall", 128, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("noPromisePipelining", 129, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("onlyPromisePipeline", 130, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xdae8b0f61aab5f99UL, "Call.sendResultsTo", 3,
+        [
+            global::Capnp.FieldSchema.Slot("caller", 0, global::Capnp.TypeSchema.Void, discriminantValue: 0),
+            global::Capnp.FieldSchema.Slot("yourself", 0, global::Capnp.TypeSchema.Void, discriminantValue: 1),
+            global::Capnp.FieldSchema.Slot("thirdParty", 2, global::Capnp.TypeSchema.AnyPointer, discriminantValue: 2),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9e19b28d3db3573aUL, "Return", 3,
+        [
+            global::Capnp.FieldSchema.Slot("answerId", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("releaseParamCaps", 32, global::Capnp.TypeSchema.Bool, defaultBits: 0x1UL),
+            global::Capnp.FieldSchema.Slot("results", 0, global::Capnp.TypeSchema.Struct(0x9a0e61223d96743bUL), discriminantValue: 0),
+            global::Capnp.FieldSchema.Slot("exception", 0, global::Capnp.TypeSchema.Struct(0xd625b7063acf691aUL), discriminantValue: 1),
+            global::Capnp.FieldSchema.Slot("canceled", 0, global::Capnp.TypeSchema.Void, discriminantValue: 2),
+            global::Capnp.FieldSchema.Slot("resultsSentElsewhere", 0, global::Capnp.TypeSchema.Void, discriminantValue: 3),
+            global::Capnp.FieldSchema.Slot("takeFromOtherQuestion", 2, global::Capnp.TypeSchema.UInt32, discriminantValue: 4),
+            global::Capnp.FieldSchema.Slot("acceptFromThirdParty", 0, global::Capnp.TypeSchema.AnyPointer, discriminantValue: 5),
+            global::Capnp.FieldSchema.Slot("noFinishNeeded", 33, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd37d2eb2c2f80e63UL, "Finish", 0,
+        [
+            global::Capnp.FieldSchema.Slot("questionId", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("releaseResultCaps", 32, global::Capnp.TypeSchema.Bool, defaultBits: 0x1UL),
+            global::Capnp.FieldSchema.Slot("requireEarlyCancellationWorkaround", 33, global::Capnp.TypeSchema.Bool, defaultBits: 0x1UL),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbbc29655fa89086eUL, "Resolve", 2,
+        [
+            global::Capnp.FieldSchema.Slot("promiseId", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("cap", 0, global::Capnp.TypeSchema.Struct(0x8523ddc40b86b8b0UL), discriminantValue: 0),
+            global::Capnp.FieldSchema.Slot("exception", 0, global::Capnp.TypeSchema.Struct(0xd625b7063acf691aUL), discriminantValue: 1),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xad1a6c0d7dd07497UL, "Release", 0,
+        [
+            global::Capnp.FieldSchema.Slot("id", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("referenceCount", 1, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf964368b0fbd3711UL, "Disembargo", 0,
+        [
+            global::Capnp.FieldSchema.Slot("target", 0, global::Capnp.TypeSchema.Struct(0x95bc14545813fbc1UL)),
+            global::Capnp.FieldSchema.Group("context", 0xd562b4df655bdd4dUL),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd562b4df655bdd4dUL, "Disembargo.context", 2,
+        [
+            global::Capnp.FieldSchema.Slot("senderLoopback", 0, global::Capnp.TypeSchema.UInt32, discriminantValue: 0),
+            global::Capnp.FieldSchema.Slot("receiverLoopback", 0, global::Capnp.TypeSchema.UInt32, discriminantValue: 1),
+            global::Capnp.FieldSchema.Slot("accept", 0, global::Capnp.TypeSchema.Void, discriminantValue: 2),
+            global::Capnp.FieldSchema.Slot("provide", 0, global::Capnp.TypeSchema.UInt32, discriminantValue: 3),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9c6a046bfbc1ac5aUL, "Provide", 0,
+        [
+            global::Capnp.FieldSchema.Slot("questionId", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("target", 0, global::Capnp.TypeSchema.Struct(0x95bc14545813fbc1UL)),
+            global::Capnp.FieldSchema.Slot("recipient", 1, global::Capnp.TypeSchema.AnyPointer),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd4c9b56290554016UL, "Accept", 0,
+        [
+            global::Capnp.FieldSchema.Slot("questionId", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("provision", 0, global::Capnp.TypeSchema.AnyPointer),
+            global::Capnp.FieldSchema.Slot("embargo", 32, global::Capnp.TypeSchema.Bool),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xfbe1980490e001afUL, "Join", 0,
+        [
+            global::Capnp.FieldSchema.Slot("questionId", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("target", 0, global::Capnp.TypeSchema.Struct(0x95bc14545813fbc1UL)),
+            global::Capnp.FieldSchema.Slot("keyPart", 1, global::Capnp.TypeSchema.AnyPointer),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x95bc14545813fbc1UL, "MessageTarget", 2,
+        [
+            global::Capnp.FieldSchema.Slot("importedCap", 0, global::Capnp.TypeSchema.UInt32, discriminantValue: 0),
+            global::Capnp.FieldSchema.Slot("promisedAnswer", 0, global::Capnp.TypeSchema.Struct(0xd800b1d6cd6f1ca0UL), discriminantValue: 1),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9a0e61223d96743bUL, "Payload", 0,
+        [
+            global::Capnp.FieldSchema.Slot("content", 0, global::Capnp.TypeSchema.AnyPointer),
+            global::Capnp.FieldSchema.Slot("capTable", 1, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0x8523ddc40b86b8b0UL))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x8523ddc40b86b8b0UL, "CapDescriptor", 0,
+        [
+            global::Capnp.FieldSchema.Slot("none", 0, global::Capnp.TypeSchema.Void, discriminantValue: 0),
+            global::Capnp.FieldSchema.Slot("senderHosted", 1, global::Capnp.TypeSchema.UInt32, discriminantValue: 1),
+            global::Capnp.FieldSchema.Slot("senderPromise", 1, global::Capnp.TypeSchema.UInt32, discriminantValue: 2),
+            global::Capnp.FieldSchema.Slot("receiverHosted", 1, global::Capnp.TypeSchema.UInt32, discriminantValue: 3),
+            global::Capnp.FieldSchema.Slot("receiverAnswer", 0, global::Capnp.TypeSchema.Struct(0xd800b1d6cd6f1ca0UL), discriminantValue: 4),
+            global::Capnp.FieldSchema.Slot("thirdPartyHosted", 0, global::Capnp.TypeSchema.Struct(0xd37007fde1f0027dUL), discriminantValue: 5),
+            global::Capnp.FieldSchema.Slot("attachedFd", 2, global::Capnp.TypeSchema.UInt8, defaultBits: 0xffUL),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd800b1d6cd6f1ca0UL, "PromisedAnswer", 0,
+        [
+            global::Capnp.FieldSchema.Slot("questionId", 0, global::Capnp.TypeSchema.UInt32),
+            global::Capnp.FieldSchema.Slot("transform", 0, global::Capnp.TypeSchema.List(global::Capnp.TypeSchema.Struct(0xf316944415569081UL))),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf316944415569081UL, "PromisedAnswer.Op", 0,
+        [
+            global::Capnp.FieldSchema.Slot("noop", 0, global::Capnp.TypeSchema.Void, discriminantValue: 0),
+            global::Capnp.FieldSchema.Slot("getPointerField", 1, global::Capnp.TypeSchema.UInt16, discriminantValue: 1),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd37007fde1f0027dUL, "ThirdPartyCapDescriptor", 0,
+        [
+            global::Capnp.FieldSchema.Slot("id", 0, global::Capnp.TypeSchema.AnyPointer),
+            global::Capnp.FieldSchema.Slot("vineId", 0, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd625b7063acf691aUL, "Exception", 0,
+        [
+            global::Capnp.FieldSchema.Slot("reason", 0, global::Capnp.TypeSchema.Text),
+            global::Capnp.FieldSchema.Slot("obsoleteIsCallersFault", 0, global::Capnp.TypeSchema.Bool),
+            global::Capnp.FieldSchema.Slot("obsoleteDurability", 1, global::Capnp.TypeSchema.UInt16),
+            global::Capnp.FieldSchema.Slot("type", 2, global::Capnp.TypeSchema.Enum(0xb28c96e23f4cbd58UL)),
+            global::Capnp.FieldSchema.Slot("trace", 1, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.EnumSchema(0xb28c96e23f4cbd58UL, "Exception.Type", ["failed", "overloaded", "disconnected", "unimplemented"]));
+    }
+    #pragma warning restore CA2255
 }
 
 internal readonly partial struct Message : global::Capnp.IStructReader<Message>
@@ -29,6 +180,9 @@ internal readonly partial struct Message : global::Capnp.IStructReader<Message>
 
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Message Create(global::Capnp.StructReader reader) => new(reader);
+
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
 
     /// <summary>Which member of the union is set.</summary>
     public WhichCase Which => (WhichCase)_s.ReadUInt16(0);
@@ -141,6 +295,9 @@ internal readonly partial struct Message : global::Capnp.IStructReader<Message>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.Message AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Message.TypeId);
 
         /// <summary>Which member of the union is set.</summary>
         public WhichCase Which => (WhichCase)_s.ReadUInt16(0);
@@ -460,6 +617,9 @@ internal readonly partial struct Bootstrap : global::Capnp.IStructReader<Bootstr
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Bootstrap Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public uint QuestionId => _s.ReadUInt32(0);
 
     public global::Capnp.AnyPointerReader DeprecatedObjectId => _s.GetPointer(0);
@@ -486,6 +646,9 @@ internal readonly partial struct Bootstrap : global::Capnp.IStructReader<Bootstr
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.Bootstrap AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Bootstrap.TypeId);
 
         public uint QuestionId
         {
@@ -533,6 +696,9 @@ internal readonly partial struct Call : global::Capnp.IStructReader<Call>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Call Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public uint QuestionId => _s.ReadUInt32(0);
 
     public global::Capnp.Rpc.Protocol.MessageTarget Target => new(_s.ReadStruct(0));
@@ -574,6 +740,9 @@ internal readonly partial struct Call : global::Capnp.IStructReader<Call>
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Which member of the union is set.</summary>
         public WhichCase Which => (WhichCase)_s.ReadUInt16(3);
 
@@ -603,6 +772,9 @@ internal readonly partial struct Call : global::Capnp.IStructReader<Call>
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Protocol.Call.SendResultsToGroup AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Call.SendResultsToGroup.TypeId);
 
             /// <summary>Which member of the union is set.</summary>
             public WhichCase Which => (WhichCase)_s.ReadUInt16(3);
@@ -662,6 +834,9 @@ internal readonly partial struct Call : global::Capnp.IStructReader<Call>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.Call AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Call.TypeId);
 
         public uint QuestionId
         {
@@ -764,6 +939,9 @@ internal readonly partial struct Return : global::Capnp.IStructReader<Return>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Return Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     /// <summary>Which member of the union is set.</summary>
     public WhichCase Which => (WhichCase)_s.ReadUInt16(3);
 
@@ -820,6 +998,9 @@ internal readonly partial struct Return : global::Capnp.IStructReader<Return>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.Return AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Return.TypeId);
 
         /// <summary>Which member of the union is set.</summary>
         public WhichCase Which => (WhichCase)_s.ReadUInt16(3);
@@ -949,6 +1130,9 @@ internal readonly partial struct Finish : global::Capnp.IStructReader<Finish>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Finish Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public uint QuestionId => _s.ReadUInt32(0);
 
     public bool ReleaseResultCaps => _s.ReadBool(32, true);
@@ -974,6 +1158,9 @@ internal readonly partial struct Finish : global::Capnp.IStructReader<Finish>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.Finish AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Finish.TypeId);
 
         public uint QuestionId
         {
@@ -1028,6 +1215,9 @@ internal readonly partial struct Resolve : global::Capnp.IStructReader<Resolve>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Resolve Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     /// <summary>Which member of the union is set.</summary>
     public WhichCase Which => (WhichCase)_s.ReadUInt16(2);
 
@@ -1069,6 +1259,9 @@ internal readonly partial struct Resolve : global::Capnp.IStructReader<Resolve>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.Resolve AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Resolve.TypeId);
 
         /// <summary>Which member of the union is set.</summary>
         public WhichCase Which => (WhichCase)_s.ReadUInt16(2);
@@ -1156,6 +1349,9 @@ internal readonly partial struct Release : global::Capnp.IStructReader<Release>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Release Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public uint Id => _s.ReadUInt32(0);
 
     public uint ReferenceCount => _s.ReadUInt32(1);
@@ -1179,6 +1375,9 @@ internal readonly partial struct Release : global::Capnp.IStructReader<Release>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.Release AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Release.TypeId);
 
         public uint Id
         {
@@ -1227,6 +1426,9 @@ internal readonly partial struct Disembargo : global::Capnp.IStructReader<Disemb
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Disembargo Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.Rpc.Protocol.MessageTarget Target => new(_s.ReadStruct(0));
 
     /// <summary>True when Target is set (its pointer is not null).</summary>
@@ -1250,6 +1452,9 @@ internal readonly partial struct Disembargo : global::Capnp.IStructReader<Disemb
 
         /// <summary>The untyped struct underneath.</summary>
         public global::Capnp.StructReader Struct => _s;
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
 
         /// <summary>Which member of the union is set.</summary>
         public WhichCase Which => (WhichCase)_s.ReadUInt16(2);
@@ -1282,6 +1487,9 @@ internal readonly partial struct Disembargo : global::Capnp.IStructReader<Disemb
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Protocol.Disembargo.ContextGroup AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Disembargo.ContextGroup.TypeId);
 
             /// <summary>Which member of the union is set.</summary>
             public WhichCase Which => (WhichCase)_s.ReadUInt16(2);
@@ -1355,6 +1563,9 @@ internal readonly partial struct Disembargo : global::Capnp.IStructReader<Disemb
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.Disembargo AsReader() => new(_s.AsReader());
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Disembargo.TypeId);
+
         public global::Capnp.Rpc.Protocol.MessageTarget.Builder Target => new(_s.GetPointer(0).GetStruct(global::Capnp.Rpc.Protocol.MessageTarget.Builder.Size));
 
         /// <summary>Sets Target to a new zeroed struct.</summary>
@@ -1407,6 +1618,9 @@ internal readonly partial struct Provide : global::Capnp.IStructReader<Provide>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Provide Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public uint QuestionId => _s.ReadUInt32(0);
 
     public global::Capnp.Rpc.Protocol.MessageTarget Target => new(_s.ReadStruct(0));
@@ -1438,6 +1652,9 @@ internal readonly partial struct Provide : global::Capnp.IStructReader<Provide>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.Provide AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Provide.TypeId);
 
         public uint QuestionId
         {
@@ -1498,6 +1715,9 @@ internal readonly partial struct Accept : global::Capnp.IStructReader<Accept>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Accept Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public uint QuestionId => _s.ReadUInt32(0);
 
     public global::Capnp.AnyPointerReader Provision => _s.GetPointer(0);
@@ -1526,6 +1746,9 @@ internal readonly partial struct Accept : global::Capnp.IStructReader<Accept>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.Accept AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Accept.TypeId);
 
         public uint QuestionId
         {
@@ -1579,6 +1802,9 @@ internal readonly partial struct Join : global::Capnp.IStructReader<Join>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Join Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public uint QuestionId => _s.ReadUInt32(0);
 
     public global::Capnp.Rpc.Protocol.MessageTarget Target => new(_s.ReadStruct(0));
@@ -1610,6 +1836,9 @@ internal readonly partial struct Join : global::Capnp.IStructReader<Join>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.Join AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Join.TypeId);
 
         public uint QuestionId
         {
@@ -1670,6 +1899,9 @@ internal readonly partial struct MessageTarget : global::Capnp.IStructReader<Mes
     /// <summary>Wraps an untyped struct reader.</summary>
     public static MessageTarget Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     /// <summary>Which member of the union is set.</summary>
     public WhichCase Which => (WhichCase)_s.ReadUInt16(2);
 
@@ -1706,6 +1938,9 @@ internal readonly partial struct MessageTarget : global::Capnp.IStructReader<Mes
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.MessageTarget AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.MessageTarget.TypeId);
 
         /// <summary>Which member of the union is set.</summary>
         public WhichCase Which => (WhichCase)_s.ReadUInt16(2);
@@ -1776,6 +2011,9 @@ internal readonly partial struct Payload : global::Capnp.IStructReader<Payload>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Payload Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.AnyPointerReader Content => _s.GetPointer(0);
 
     /// <summary>True when Content is set (its pointer is not null).</summary>
@@ -1805,6 +2043,9 @@ internal readonly partial struct Payload : global::Capnp.IStructReader<Payload>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.Payload AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Payload.TypeId);
 
         public global::Capnp.AnyPointerBuilder Content => _s.GetPointer(0);
 
@@ -1857,6 +2098,9 @@ internal readonly partial struct CapDescriptor : global::Capnp.IStructReader<Cap
     /// <summary>Wraps an untyped struct reader.</summary>
     public static CapDescriptor Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     /// <summary>Which member of the union is set.</summary>
     public WhichCase Which => (WhichCase)_s.ReadUInt16(0);
 
@@ -1908,6 +2152,9 @@ internal readonly partial struct CapDescriptor : global::Capnp.IStructReader<Cap
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.CapDescriptor AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.CapDescriptor.TypeId);
 
         /// <summary>Which member of the union is set.</summary>
         public WhichCase Which => (WhichCase)_s.ReadUInt16(0);
@@ -2028,6 +2275,9 @@ internal readonly partial struct PromisedAnswer : global::Capnp.IStructReader<Pr
     /// <summary>Wraps an untyped struct reader.</summary>
     public static PromisedAnswer Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public uint QuestionId => _s.ReadUInt32(0);
 
     public global::Capnp.StructListReader<global::Capnp.Rpc.Protocol.PromisedAnswer.Op> Transform => new(_s.ReadList(0, global::Capnp.ElementSize.InlineComposite));
@@ -2053,6 +2303,9 @@ internal readonly partial struct PromisedAnswer : global::Capnp.IStructReader<Pr
 
         /// <summary>Wraps an untyped struct reader.</summary>
         public static Op Create(global::Capnp.StructReader reader) => new(reader);
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
 
         /// <summary>Which member of the union is set.</summary>
         public WhichCase Which => (WhichCase)_s.ReadUInt16(0);
@@ -2085,6 +2338,9 @@ internal readonly partial struct PromisedAnswer : global::Capnp.IStructReader<Pr
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Capnp.Rpc.Protocol.PromisedAnswer.Op AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.PromisedAnswer.Op.TypeId);
 
             /// <summary>Which member of the union is set.</summary>
             public WhichCase Which => (WhichCase)_s.ReadUInt16(0);
@@ -2138,6 +2394,9 @@ internal readonly partial struct PromisedAnswer : global::Capnp.IStructReader<Pr
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.PromisedAnswer AsReader() => new(_s.AsReader());
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.PromisedAnswer.TypeId);
+
         public uint QuestionId
         {
             get => _s.ReadUInt32(0);
@@ -2190,6 +2449,9 @@ internal readonly partial struct ThirdPartyCapDescriptor : global::Capnp.IStruct
     /// <summary>Wraps an untyped struct reader.</summary>
     public static ThirdPartyCapDescriptor Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.AnyPointerReader Id => _s.GetPointer(0);
 
     /// <summary>True when Id is set (its pointer is not null).</summary>
@@ -2216,6 +2478,9 @@ internal readonly partial struct ThirdPartyCapDescriptor : global::Capnp.IStruct
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.ThirdPartyCapDescriptor AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.ThirdPartyCapDescriptor.TypeId);
 
         public global::Capnp.AnyPointerBuilder Id => _s.GetPointer(0);
 
@@ -2263,6 +2528,9 @@ internal readonly partial struct Exception : global::Capnp.IStructReader<Excepti
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Exception Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     public global::Capnp.Text Reason => _s.ReadText(0);
 
     /// <summary>True when Reason is set (its pointer is not null).</summary>
@@ -2306,6 +2574,9 @@ internal readonly partial struct Exception : global::Capnp.IStructReader<Excepti
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Capnp.Rpc.Protocol.Exception AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Capnp.Rpc.Protocol.Exception.TypeId);
 
         public global::Capnp.Text Reason => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 

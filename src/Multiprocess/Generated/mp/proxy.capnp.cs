@@ -10,19 +10,48 @@ public static partial class ProxySchema
     /// <summary>The file's 64-bit id.</summary>
     public const ulong FileId = 0xcc316e3f71a040fbUL;
 
-    /// <summary>Registers the file's interfaces with the RPC layer's schema registry when the assembly loads.</summary>
+    /// <summary>Registers the file's struct, group and enum schemas (for text output) and its interfaces' method names (for RPC logs) when the assembly loads.</summary>
     #pragma warning disable CA2255 // Generated code registers its schemas, as a source generator would.
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterInterfaces()
+    internal static void RegisterSchemas()
     {
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Multiprocess.Capnp.ThreadMap.InterfaceId, global::Multiprocess.Capnp.ThreadMap.SchemaName,
             ["makeThread", "makePool"],
             ["ThreadMap.makeThread$Params", "ThreadMap.makePool$Params"],
-            ["ThreadMap.makeThread$Results", "ThreadMap.makePool$Results"]);
+            ["ThreadMap.makeThread$Results", "ThreadMap.makePool$Results"],
+            [0xc7dce7fe036b26d4UL, 0xd989bdba64550ac4UL],
+            [0xbbafb2ed83f6268dUL, 0xe62a47a377a4856eUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xc7dce7fe036b26d4UL, "ThreadMap.makeThread$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("name", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xbbafb2ed83f6268dUL, "ThreadMap.makeThread$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Interface(0x81c1e2600d0b56c5UL)),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xd989bdba64550ac4UL, "ThreadMap.makePool$Params", 0,
+        [
+            global::Capnp.FieldSchema.Slot("count", 0, global::Capnp.TypeSchema.UInt32),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xe62a47a377a4856eUL, "ThreadMap.makePool$Results", 0,
+            []));
         global::Capnp.Rpc.RpcSchemaRegistry.Register(global::Multiprocess.Capnp.Thread.InterfaceId, global::Multiprocess.Capnp.Thread.SchemaName,
             ["getName"],
             ["Thread.getName$Params"],
-            ["Thread.getName$Results"]);
+            ["Thread.getName$Results"],
+            [0x91b503837a7fb9c6UL],
+            [0xf75eedb886b95bdcUL]);
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x91b503837a7fb9c6UL, "Thread.getName$Params", 0,
+            []));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0xf75eedb886b95bdcUL, "Thread.getName$Results", 0,
+        [
+            global::Capnp.FieldSchema.Slot("result", 0, global::Capnp.TypeSchema.Text),
+        ]));
+        global::Capnp.SchemaRegistry.Register(new global::Capnp.StructSchema(0x9c44e6645d0b22c6UL, "Context", 0,
+        [
+            global::Capnp.FieldSchema.Slot("thread", 0, global::Capnp.TypeSchema.Interface(0x81c1e2600d0b56c5UL)),
+            global::Capnp.FieldSchema.Slot("callbackThread", 1, global::Capnp.TypeSchema.Interface(0x81c1e2600d0b56c5UL)),
+        ]));
     }
     #pragma warning restore CA2255
 }
@@ -65,6 +94,9 @@ public static partial class ThreadMap
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeThreadParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Name => _s.ReadText(0);
 
         /// <summary>True when Name is set (its pointer is not null).</summary>
@@ -89,6 +121,9 @@ public static partial class ThreadMap
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Capnp.ThreadMap.MakeThreadParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Capnp.ThreadMap.MakeThreadParams.TypeId);
 
             public global::Capnp.Text Name => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -140,6 +175,9 @@ public static partial class ThreadMap
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakeThreadResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Multiprocess.Capnp.Thread.Client Result => new(_s.ReadCapability(0));
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -164,6 +202,9 @@ public static partial class ThreadMap
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Capnp.ThreadMap.MakeThreadResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Capnp.ThreadMap.MakeThreadResults.TypeId);
 
             public global::Multiprocess.Capnp.Thread.Client Result
             {
@@ -212,6 +253,9 @@ public static partial class ThreadMap
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakePoolParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public uint Count => _s.ReadUInt32(0);
 
         /// <summary>Builds a MakePoolParams in a message.</summary>
@@ -233,6 +277,9 @@ public static partial class ThreadMap
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Capnp.ThreadMap.MakePoolParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Capnp.ThreadMap.MakePoolParams.TypeId);
 
             public uint Count
             {
@@ -276,6 +323,9 @@ public static partial class ThreadMap
         /// <summary>Wraps an untyped struct reader.</summary>
         public static MakePoolResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a MakePoolResults in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -295,6 +345,9 @@ public static partial class ThreadMap
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Capnp.ThreadMap.MakePoolResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Capnp.ThreadMap.MakePoolResults.TypeId);
         }
 
         /// <summary>Capabilities inside a MakePoolResults that is still on its way (promise pipelining).</summary>
@@ -422,6 +475,9 @@ public static partial class Thread
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNameParams Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         /// <summary>Builds a GetNameParams in a message.</summary>
         public readonly struct Builder : global::Capnp.IStructBuilder<Builder>
         {
@@ -441,6 +497,9 @@ public static partial class Thread
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Capnp.Thread.GetNameParams AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Capnp.Thread.GetNameParams.TypeId);
         }
 
         /// <summary>Capabilities inside a GetNameParams that is still on its way (promise pipelining).</summary>
@@ -478,6 +537,9 @@ public static partial class Thread
         /// <summary>Wraps an untyped struct reader.</summary>
         public static GetNameResults Create(global::Capnp.StructReader reader) => new(reader);
 
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
         public global::Capnp.Text Result => _s.ReadText(0);
 
         /// <summary>True when Result is set (its pointer is not null).</summary>
@@ -502,6 +564,9 @@ public static partial class Thread
 
             /// <summary>Reads back what has been built, in place.</summary>
             public global::Multiprocess.Capnp.Thread.GetNameResults AsReader() => new(_s.AsReader());
+
+            /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+            public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Capnp.Thread.GetNameResults.TypeId);
 
             public global::Capnp.Text Result => _s.HasPointer(0) ? _s.GetPointer(0).GetText() : default;
 
@@ -616,6 +681,9 @@ public readonly partial struct Context : global::Capnp.IStructReader<Context>
     /// <summary>Wraps an untyped struct reader.</summary>
     public static Context Create(global::Capnp.StructReader reader) => new(reader);
 
+    /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+    public override string ToString() => global::Capnp.CapnpText.Format(_s, TypeId);
+
     /// <summary>The server thread the call runs on.</summary>
     public global::Multiprocess.Capnp.Thread.Client Thread => new(_s.ReadCapability(0));
 
@@ -647,6 +715,9 @@ public readonly partial struct Context : global::Capnp.IStructReader<Context>
 
         /// <summary>Reads back what has been built, in place.</summary>
         public global::Multiprocess.Capnp.Context AsReader() => new(_s.AsReader());
+
+        /// <summary>The value in Cap'n Proto's text format, as the C++ library prints it.</summary>
+        public override string ToString() => global::Capnp.CapnpText.Format(_s.AsReader(), global::Multiprocess.Capnp.Context.TypeId);
 
         /// <summary>The server thread the call runs on.</summary>
         public global::Multiprocess.Capnp.Thread.Client Thread
