@@ -58,6 +58,13 @@ internal static class Naming
     /// <summary>An identifier usable in C# (keywords get '@').</summary>
     public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
 
+    /// <summary>Like <see cref="Unique"/>, but a C# keyword (a name a <c>$CSharp.name</c> annotation chose) comes back
+    /// escaped with '@'; <see cref="Raw"/> undoes that for names derived from it.</summary>
+    public static string UniqueIdentifier(string desired, HashSet<string> taken) => Identifier(Unique(desired, taken));
+
+    /// <summary>The name without the '@' that escapes a keyword.</summary>
+    public static string Raw(string identifier) => identifier.StartsWith('@') ? identifier[1..] : identifier;
+
     /// <summary>A namespace from a C++ namespace ("ipc::capnp::messages" to "Ipc.Capnp.Messages").</summary>
     public static string NamespaceFromCxx(string cxx) =>
         string.Join('.', cxx.Split("::", StringSplitOptions.RemoveEmptyEntries).Select(Pascal));

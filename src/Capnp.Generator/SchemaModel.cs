@@ -151,7 +151,7 @@ internal sealed class SchemaModel
             return;
 
         var desired = AnnotationText(node.Annotations, CSharpNameAnnotation) ?? Naming.Pascal(schemaName);
-        var name = Naming.Unique(desired, scope);
+        var name = Naming.UniqueIdentifier(desired, scope);
         if (node.Kind == NodeKind.Const)
         {
             _types[id] = new TypeInfo(node, name, (parent?.FullName ?? file.FullName) + "." + name, parent ?? file, ns, []);
@@ -194,7 +194,7 @@ internal sealed class SchemaModel
             foreach (var enumerant in node.Enumerants)
             {
                 var desired = AnnotationText(enumerant.Annotations, CSharpNameAnnotation) ?? Naming.Pascal(enumerant.Name);
-                info.EnumerantNames.Add(Naming.Unique(desired, taken));
+                info.EnumerantNames.Add(Naming.UniqueIdentifier(desired, taken));
             }
         }
     }
@@ -216,19 +216,22 @@ internal sealed class SchemaModel
         foreach (var (field, index) in fields)
         {
             var desired = AnnotationText(field.Annotations, CSharpNameAnnotation) ?? Naming.Pascal(field.Name);
-            var fi = new FieldInfo(field, index, Naming.Unique(desired, info.Scope));
+            var fi = new FieldInfo(field, index, Naming.UniqueIdentifier(desired, info.Scope));
             if (field.DiscriminantValue != Schema.Field.NoDiscriminant)
-                fi.CaseName = Naming.Unique(desired, unionTaken);
+                fi.CaseName = Naming.UniqueIdentifier(desired, unionTaken);
             info.Fields.Add(fi);
         }
 
         // Derived member names come after every field has its own name, so fields win any clash.
         foreach (var fi in info.Fields)
         {
-            fi.HasName = Naming.Unique("Has" + fi.Name, info.Scope);
-            fi.InitName = Naming.Unique("Init" + fi.Name, info.Scope);
-            fi.SetName = Naming.Unique("Set" + fi.Name, info.Scope);
-            fi.DefaultName = Naming.Unique("s_default" + fi.Name, info.Scope);
+            // A keyword chosen by annotation ("@event") derives "SetEvent".
+            var raw = Naming.Raw(fi.Name);
+            raw = char.ToUpperInvariant(raw[0]) + raw[1..];
+            fi.HasName = Naming.Unique("Has" + raw, info.Scope);
+            fi.InitName = Naming.Unique("Init" + raw, info.Scope);
+            fi.SetName = Naming.Unique("Set" + raw, info.Scope);
+            fi.DefaultName = Naming.Unique("s_default" + raw, info.Scope);
         }
     }
 
@@ -244,7 +247,7 @@ internal sealed class SchemaModel
             var desired = AnnotationText(method.Annotations, CSharpNameAnnotation) ?? Naming.Pascal(method.Name);
             var mi = new MethodInfo(method, (ushort)ordinal)
             {
-                ConstName = Naming.Unique(desired, constTaken),
+                ConstName = Naming.UniqueIdentifier(desired, constTaken),
                 RequestName = Naming.Unique(desired + "Request", clientTaken),
                 AsyncName = Naming.Unique(desired + "Async", serverTaken),
             };
