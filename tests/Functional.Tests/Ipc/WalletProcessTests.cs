@@ -21,6 +21,11 @@ public sealed class WalletProcessTests
         var address = await wallet.NewAddressAsync();
         Assert.Equal(50m, (await wallet.CallAsync("getbalance"))!.GetValue<decimal>());
 
+        // help lists the wallet's commands, served by the wallet process, as bitcoind's does.
+        var help = (await node.RpcAsync("help"))!.GetValue<string>();
+        Assert.Contains("== Wallet ==", help, StringComparison.Ordinal);
+        Assert.Contains("\ngetbalance ", help, StringComparison.Ordinal);
+
         // One wallet process, a child of the node; both sides log their IPC traffic into the one debug.log, and wallet
         // lines carry the node's format.
         var child = Assert.Single(ChildProcesses.Of(node.Pid, "bitcoin-wallet"));
