@@ -132,7 +132,7 @@ public static class NodeArgs
         args.AddArg("-i2psam=<ip:port>", "I2P SAM proxy for reaching I2P peers and accepting I2P connections", any, c);
         args.AddArg("-i2pacceptincoming", "Accept incoming I2P connections through the SAM proxy when -i2psam is set (default: 1)", any, c);
         args.AddArg("-onlynet=<net>", "Make automatic outbound connections only to network <net> (ipv4, ipv6, onion, i2p, cjdns); may be given several times", any, c);
-        args.AddArg("-v2transport", "Support the BIP324 v2 transport (not implemented by this node: connections use v1 and this option is ignored; default: 0)", any, c);
+        args.AddArg("-v2transport", "Speak the BIP324 encrypted v2 transport with peers that offer it, falling back to v1 (default: 1)", any, c);
         args.AddArg("-peerbloomfilters", "Serve BIP37 bloom-filtered blocks and transactions (default: 0)", any, c);
         args.AddArg("-peerblockfilters", "Serve BIP157 compact block filters to peers (default: 0)", any, c);
         args.AddArg("-txreconciliation", "Reconcile transactions with peers per BIP330 (default: 0)", any | ArgFlags.DebugOnly, c);

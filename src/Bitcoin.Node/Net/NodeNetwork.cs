@@ -392,8 +392,13 @@ public sealed class NodeNetwork
         if (connectTimeout <= 0)
             connectTimeout = 5000;
 
-        if (args.GetBoolArg("-v2transport", false))
-            Log.Info("BIP324 v2 transport is not implemented by this node; -v2transport is ignored and connections use v1");
+        // BIP324 needs ChaCha20-Poly1305 from the platform's crypto library (OpenSSL on Linux).
+        bool v2Transport = args.GetBoolArg("-v2transport", true);
+        if (v2Transport && !System.Security.Cryptography.ChaCha20Poly1305.IsSupported)
+        {
+            Log.Info("BIP324 v2 transport disabled: this platform's crypto library has no ChaCha20-Poly1305");
+            v2Transport = false;
+        }
 
         var peerOptions = new PeerManagerOptions
         {
@@ -526,7 +531,8 @@ public sealed class NodeNetwork
             LocalServices = ServiceFlags.NetworkLimited | ServiceFlags.Witness | (chainman.Blockman.IsPruneMode ? 0 : ServiceFlags.Network) |
                             (args.GetBoolArg("-peerbloomfilters", false) ? ServiceFlags.Bloom : 0) |
                             // Start-up already refused -peerblockfilters without -blockfilterindex.
-                            (args.GetBoolArg("-peerblockfilters", false) ? ServiceFlags.CompactFilters : 0),
+                            (args.GetBoolArg("-peerblockfilters", false) ? ServiceFlags.CompactFilters : 0) |
+                            (v2Transport ? ServiceFlags.P2PV2 : 0),
             MaxAutomaticConnections = maxConnections,
             FullRelayInboundPercent = (int)Math.Clamp(args.GetIntArg("-inboundrelaypercent", 50), 0, 100),
             SendBufferMaxSize = 1000 * args.GetIntArg("-maxsendbuffer", 1000),

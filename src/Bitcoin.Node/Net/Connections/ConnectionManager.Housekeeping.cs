@@ -55,7 +55,9 @@ public sealed partial class ConnectionManager
 
         foreach (var node in removed)
         {
-            node.Grant?.Dispose();
+            // A v2 attempt the peer dropped unanswered is retried with v1, keeping its outbound slot.
+            if (!QueueV1ReconnectionIfWanted(node))
+                node.Grant?.Dispose();
             node.CloseSocketDisconnect();
             _disconnected.Add(node);
         }
@@ -112,7 +114,10 @@ public sealed partial class ConnectionManager
 
         if (!node.SuccessfullyConnected)
         {
-            Log.Debug(LogCategory.Net, $"version handshake timeout, {node.DisconnectMessage()}");
+            if (node.TransportInfo.Type == Transport.TransportProtocolType.Detecting)
+                Log.Debug(LogCategory.Net, $"V2 handshake timeout, {node.DisconnectMessage()}");
+            else
+                Log.Debug(LogCategory.Net, $"version handshake timeout, {node.DisconnectMessage()}");
             return true;
         }
 

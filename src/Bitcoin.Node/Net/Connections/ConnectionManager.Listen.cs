@@ -182,7 +182,9 @@ public sealed partial class ConnectionManager
         var node = new PeerConnection(new PeerConnectionInfo(
             id, new PeerAddress(address, ServiceFlags.None), bind, "", ConnectionType.Inbound, inboundOnion, permissions,
             nonce, CalculateKeyedNetGroup(address.Address), networkKey, PreferEvict: discouraged));
-        node.Attach(this, socket, Magic.Span, _options.ReceiveFloodSize, _options.SendBufferMaxSize);
+        // A v2 transport also serves v1 peers (it detects them by their first bytes), so use it whenever we offer v2.
+        node.Attach(this, socket, Magic.Span, _options.ReceiveFloodSize, _options.SendBufferMaxSize,
+            useV2Transport: (_options.LocalServices & ServiceFlags.P2PV2) != 0);
         _handler!.InitializeNode(node, _options.LocalServices);
         lock (_nodesLock)
             _nodes.Add(node);

@@ -182,7 +182,7 @@ public sealed partial class ConnectionManager
             return false;
         }
 
-        var node = ConnectNode(address, destination, countFailure, type);
+        var node = ConnectNode(address, destination, countFailure, type, useV2Transport);
         if (node is null)
             return false;
         node.Grant = grant as SlotGrant;
@@ -220,7 +220,7 @@ public sealed partial class ConnectionManager
             return _nodes.Any(n => n.Address.Address.Equals(address));
     }
 
-    private PeerConnection? ConnectNode(PeerAddress? address, string? destination, bool countFailure, ConnectionType type)
+    private PeerConnection? ConnectNode(PeerAddress? address, string? destination, bool countFailure, ConnectionType type, bool useV2Transport)
     {
         if (destination is null && address is not null)
         {
@@ -234,7 +234,7 @@ public sealed partial class ConnectionManager
         }
 
         double hours = destination is not null || address is null ? 0 : (NetTime.NowSeconds() - address.Time) / 3600.0;
-        Log.Debug(LogCategory.Net, $"trying v1 connection ({ConnectionTypes.ToText(type)}) to {destination ?? address!.Service.ToStringAddrPort()}, lastseen={hours:F1}hrs");
+        Log.Debug(LogCategory.Net, $"trying {(useV2Transport ? "v2" : "v1")} connection ({ConnectionTypes.ToText(type)}) to {destination ?? address!.Service.ToStringAddrPort()}, lastseen={hours:F1}hrs");
 
         var targets = new List<PeerAddress>();
         if (destination is not null)
@@ -298,7 +298,7 @@ public sealed partial class ConnectionManager
             var node = new PeerConnection(new PeerConnectionInfo(
                 id, target, bind, destination ?? "", type, false, permissions, nonce,
                 CalculateKeyedNetGroup(target.Address), networkKey, PreferEvict: false));
-            node.Attach(this, socket, Magic.Span, _options.ReceiveFloodSize, _options.SendBufferMaxSize);
+            node.Attach(this, socket, Magic.Span, _options.ReceiveFloodSize, _options.SendBufferMaxSize, useV2Transport);
             return node;
         }
 
@@ -355,7 +355,8 @@ public sealed partial class ConnectionManager
         if (_outboundSlots!.Wait(0))
         {
             var grant = new SlotGrant(_outboundSlots);
-            if (!OpenNetworkConnection(null, countFailure: false, grant, destination, ConnectionType.AddrFetch, useV2Transport: false))
+            // Try v2 when we offer it; a peer that turns out to speak only v1 is retried with v1.
+            if (!OpenNetworkConnection(null, countFailure: false, grant, destination, ConnectionType.AddrFetch, OffersV2Transport))
                 grant.Dispose();
         }
     }
@@ -380,6 +381,7 @@ public sealed partial class ConnectionManager
             }
 
             grant?.Dispose();
+            PerformReconnections();
             // Retry every 60 seconds after an attempt, else every two seconds (addnode RPC wakes us sooner).
             if (!SleepFor(tried ? TimeSpan.FromSeconds(60) : TimeSpan.FromSeconds(2)))
                 return;
@@ -395,7 +397,7 @@ public sealed partial class ConnectionManager
                 foreach (var destination in connect)
                 {
                     OpenNetworkConnection(new PeerAddress(ServiceAddress.None, ServiceFlags.None), countFailure: false, null, destination,
-                        ConnectionType.Manual, useV2Transport: false);
+                        ConnectionType.Manual, OffersV2Transport);
                     for (int i = 0; i < 10 && i < loop; i++)
                     {
                         if (!SleepFor(TimeSpan.FromMilliseconds(500)))
@@ -405,6 +407,7 @@ public sealed partial class ConnectionManager
 
                 if (!SleepFor(TimeSpan.FromMilliseconds(500)))
                     return;
+                PerformReconnections();
             }
         }
 
@@ -434,6 +437,7 @@ public sealed partial class ConnectionManager
             ProcessAddrFetch();
             if (!SleepFor(TimeSpan.FromMilliseconds(500)))
                 return;
+            PerformReconnections();
             _outboundSlots!.Wait(_interrupt.Token);
             var grant = new SlotGrant(_outboundSlots);
             try
@@ -587,7 +591,9 @@ public sealed partial class ConnectionManager
         }
 
         bool countFailures = netGroups.Count >= Math.Min(_options.MaxAutomaticConnections - 1, 2);
-        if (OpenNetworkConnection(chosen, countFailures, grant, null, type, useV2Transport: false))
+        // v2 only to peers that advertise it; v1 peers that do not are spared the failed attempt.
+        bool useV2 = (chosen.Services & _options.LocalServices & ServiceFlags.P2PV2) != 0;
+        if (OpenNetworkConnection(chosen, countFailures, grant, null, type, useV2))
             grant = null;
         return true;
     }

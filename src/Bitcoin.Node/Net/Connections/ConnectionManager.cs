@@ -82,6 +82,9 @@ public sealed partial class ConnectionManager : IDisposable
     /// <summary>The services we offer (getnetworkinfo "localservices").</summary>
     public ServiceFlags LocalServices => _options.LocalServices;
 
+    /// <summary>True when we offer BIP324 (NODE_P2P_V2): outbound connections try v2 first and inbound ones accept it.</summary>
+    public bool OffersV2Transport => (_options.LocalServices & ServiceFlags.P2PV2) != 0;
+
     /// <summary>True while P2P networking is enabled (setnetworkactive).</summary>
     public bool NetworkActive => _networkActive;
 
@@ -126,7 +129,7 @@ public sealed partial class ConnectionManager : IDisposable
         lock (_addedNodesLock)
         {
             foreach (var added in options.AddedNodes)
-                _addedNodes.Add(new AddedNodeParams(added, UseV2Transport: false));
+                _addedNodes.Add(new AddedNodeParams(added, UseV2Transport: OffersV2Transport));
         }
 
         if (options.Listen && !InitBinds(options))
@@ -223,6 +226,7 @@ public sealed partial class ConnectionManager : IDisposable
         foreach (var node in _disconnected)
             DeleteNode(node);
         _disconnected.Clear();
+        DropQueuedReconnections();
         _listeners.Clear();
     }
 

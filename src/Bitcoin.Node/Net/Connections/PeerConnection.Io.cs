@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Bitcoin.Common.Logging;
 using Bitcoin.Node.Net.Protocol;
+using Bitcoin.Node.Net.Transport;
 
 namespace Bitcoin.Node.Net.Connections;
 
@@ -17,7 +18,7 @@ public sealed partial class PeerConnection
     private readonly CancellationTokenSource _stop = new();
     private ConnectionManager? _manager;
     private Socket? _socket;
-    private V1TransportReceiver? _receiver;
+    private IPeerTransport? _transport;
     private long _processQueueSize;
     private long _sendQueueSize;
     private long _receiveFloodSize;
@@ -40,11 +41,22 @@ public sealed partial class PeerConnection
     /// <summary>True once the socket was closed.</summary>
     public bool SocketClosed => Volatile.Read(ref _socketClosed) != 0;
 
-    internal void Attach(ConnectionManager manager, Socket socket, ReadOnlySpan<byte> magic, long receiveFloodSize, long sendBufferMaxSize)
+    /// <summary>The transport's protocol and session id (getpeerinfo "transport_protocol_type", "session_id").</summary>
+    public TransportInfo TransportInfo => _transport?.Info ?? new TransportInfo(TransportProtocolType.V1, null);
+
+    /// <summary>True for an outbound v2 attempt the peer dropped before answering: reconnect with v1 (Core's ShouldReconnectV1).</summary>
+    internal bool ShouldReconnectV1 => _transport?.ShouldReconnectV1 ?? false;
+
+    /// <summary>
+    /// Gives the connection its socket and transport: BIP324 v2 when <paramref name="useV2Transport"/> (an inbound one
+    /// still accepts v1 peers, detected by their first bytes), else v1.
+    /// </summary>
+    internal void Attach(ConnectionManager manager, Socket socket, ReadOnlySpan<byte> magic, long receiveFloodSize, long sendBufferMaxSize,
+        bool useV2Transport)
     {
         _manager = manager;
         _socket = socket;
-        _receiver = new V1TransportReceiver(magic, Id);
+        _transport = useV2Transport ? V2Transport.Create(magic, Id, initiating: !IsInbound) : new V1Transport(magic, Id);
         _receiveFloodSize = receiveFloodSize;
         _sendBufferMaxSize = sendBufferMaxSize;
     }
@@ -53,6 +65,12 @@ public sealed partial class PeerConnection
     {
         _receiveTask = Task.Run(ReceiveLoopAsync);
         _sendTask = Task.Run(SendLoopAsync);
+        // An initiating v2 transport sends its key and garbage right away.
+        if (_transport!.HasHandshakeBytes)
+            _sendSignal.Release();
+        // The cipher keys are wiped once neither loop can use them any more.
+        var transport = _transport;
+        _ = Task.WhenAll(_receiveTask, _sendTask).ContinueWith(_ => transport.Dispose(), TaskScheduler.Default);
     }
 
     internal Task IoCompletion => Task.WhenAll(_receiveTask, _sendTask);
@@ -156,7 +174,7 @@ public sealed partial class PeerConnection
                 Interlocked.Add(ref _bytesRecv, received);
                 _manager?.RecordBytesRecv(received);
                 completed.Clear();
-                bool ok = _receiver!.Receive(buffer.AsSpan(0, received), now, (message, rawSize) =>
+                bool ok = _transport!.Receive(buffer.AsSpan(0, received), now, (message, rawSize) =>
                 {
                     AccountReceived(message?.Type, rawSize);
                     if (message is not null)
@@ -164,6 +182,9 @@ public sealed partial class PeerConnection
                 });
                 if (completed.Count > 0)
                     MarkReceivedForProcessing(completed);
+                // Detecting v2 or receiving the peer's key gives the transport handshake bytes of its own to send.
+                if (_transport.HasHandshakeBytes)
+                    _sendSignal.Release();
                 if (!ok)
                 {
                     Log.Debug(LogCategory.Net, $"receiving message bytes failed, {DisconnectMessage()}");
@@ -204,7 +225,7 @@ public sealed partial class PeerConnection
     {
         var socket = _socket!;
         var token = _stop.Token;
-        var magic = _manager!.Magic;
+        var transport = _transport!;
         var buffers = new List<ArraySegment<byte>>(2);
         try
         {
@@ -213,6 +234,19 @@ public sealed partial class PeerConnection
                 await _sendSignal.WaitAsync(token).ConfigureAwait(false);
                 while (!token.IsCancellationRequested)
                 {
+                    // Handshake bytes first; messages only once the transport can carry them.
+                    bool canSendMessages = transport.TakeHandshakeBytes(out var handshake);
+                    if (handshake is not null)
+                    {
+                        int handshakeSent = await socket.SendAsync(handshake, SocketFlags.None, token).ConfigureAwait(false);
+                        transport.MarkBytesSent(handshakeSent);
+                        Interlocked.Exchange(ref _lastSendMicros, NetTime.NowMicros());
+                        Interlocked.Add(ref _bytesSent, handshakeSent);
+                        _manager!.RecordBytesSent(handshakeSent);
+                    }
+
+                    if (!canSendMessages)
+                        break;
                     OutgoingMessage? message;
                     lock (_sendQueueLock)
                     {
@@ -220,12 +254,10 @@ public sealed partial class PeerConnection
                             break;
                     }
 
-                    var header = MessageHeader.Create(magic.Span, message.Type, message.Payload);
                     buffers.Clear();
-                    buffers.Add(header);
-                    if (message.Payload.Length > 0)
-                        buffers.Add(message.Payload);
+                    transport.Frame(message.Type, message.Payload, buffers);
                     int sent = await socket.SendAsync(buffers, SocketFlags.None).ConfigureAwait(false);
+                    transport.MarkBytesSent(sent);
                     bool resumed;
                     lock (_sendQueueLock)
                     {
@@ -239,7 +271,7 @@ public sealed partial class PeerConnection
                     Interlocked.Exchange(ref _lastSendMicros, NetTime.NowMicros());
                     Interlocked.Add(ref _bytesSent, sent);
                     AccountSent(message.Type, sent);
-                    _manager.RecordBytesSent(sent);
+                    _manager!.RecordBytesSent(sent);
                     // Replies held back by a full send buffer can go out now.
                     if (resumed)
                         _manager.WakeMessageHandler();

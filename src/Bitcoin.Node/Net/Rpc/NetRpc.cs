@@ -241,8 +241,9 @@ public static partial class NetRpc
                 obj["bytessent_per_msg"] = PerMessage(sent);
                 obj["bytesrecv_per_msg"] = PerMessage(received);
                 obj["connection_type"] = ConnectionTypes.ToText(peer.ConnectionType);
-                obj["transport_protocol_type"] = "v1";
-                obj["session_id"] = "";
+                var transport = peer.TransportInfo;
+                obj["transport_protocol_type"] = transport.TypeName;
+                obj["session_id"] = transport.SessionIdHex;
                 result.Add(obj);
             }
 
