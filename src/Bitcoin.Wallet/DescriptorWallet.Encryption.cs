@@ -243,7 +243,8 @@ public sealed partial class DescriptorWallet
 
     internal void UpgradeDescriptorCache()
     {
-        if (IsLocked() || IsWalletFlagSet(WalletFlags.LastHardenedXpubCached)) return;
+        // Nothing to upgrade in a wallet that has no descriptor flag yet (a new, empty file: Core's guard too).
+        if (!IsWalletFlagSet(WalletFlags.Descriptors) || IsLocked() || IsWalletFlagSet(WalletFlags.LastHardenedXpubCached)) return;
         foreach (var spkm in ScriptPubKeyMans) spkm.UpgradeDescriptorCache();
         SetWalletFlag(WalletFlags.LastHardenedXpubCached);
     }

@@ -59,47 +59,13 @@ public sealed partial class DescriptorWallet
         error = "";
         var start = Stopwatch.GetTimestamp();
         var wallet = new DescriptorWallet(name, database, chain, chainInfo, options);
-        var loadResult = wallet.LoadFromDatabase();
-        var file = database.Filename;
-        switch (loadResult)
-        {
-            case DbErrors.LoadOk:
-                break;
-            case DbErrors.NonCriticalError:
-                warnings.Add(BilingualString.Untranslated($"Error reading {file}! All keys read correctly, but transaction data or address metadata may be missing or incorrect."));
-                break;
-            case DbErrors.NeedRescan:
-                warnings.Add(BilingualString.Untranslated($"Error reading {file}! Transaction data may be missing or incorrect. Rescanning wallet."));
-                break;
-            case DbErrors.Corrupt:
-                error = $"Error loading {file}: Wallet corrupted";
-                break;
-            case DbErrors.TooNew:
-                error = $"Error loading {file}: Wallet requires newer version of Bitcoin Core";
-                break;
-            case DbErrors.ExternalSignerSupportRequired:
-                error = $"Error loading {file}: External signer wallet being loaded without external signer support compiled";
-                break;
-            case DbErrors.UnknownDescriptor:
-                error = $"Unrecognized descriptor found. Loading wallet {file}\n\nThe wallet might have been created on a newer version.\nPlease try running the latest software version.\n";
-                break;
-            case DbErrors.UnexpectedLegacyEntry:
-                error = $"Unexpected legacy entry in descriptor wallet found. Loading wallet {file}\n\nThe wallet might have been tampered with or created with malicious intent.\n";
-                break;
-            case DbErrors.LegacyWallet:
-                error = $"Error loading {file}: Wallet is a legacy wallet. Please migrate to a descriptor wallet using the migration tool (migratewallet RPC).";
-                break;
-            default:
-                error = $"Error loading {file}";
-                break;
-        }
-
+        var loadResult = wallet.PopulateWalletFromDb(out error, warnings);
         bool rescanRequired = loadResult == DbErrors.NeedRescan;
         if (loadResult is not (DbErrors.LoadOk or DbErrors.NonCriticalError or DbErrors.NeedRescan))
             return null;
 
         if (wallet.IsWalletFlagSet(WalletFlags.DisablePrivateKeys) && wallet.GetActiveScriptPubKeyMans().Any(s => s.HavePrivateKeys))
-            warnings.Add(BilingualString.Untranslated($"Warning: Private keys detected in wallet {{{file}}} with disabled private keys"));
+            warnings.Add(BilingualString.Untranslated($"Warning: Private keys detected in wallet {{{database.Filename}}} with disabled private keys"));
 
         wallet.LogPrint($"Wallet completed loading in {(long)Stopwatch.GetElapsedTime(start).TotalMilliseconds,15}ms");
         wallet.TopUpKeyPool();

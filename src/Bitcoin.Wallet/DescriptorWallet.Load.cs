@@ -1,5 +1,6 @@
 using Bitcoin.Common.Addresses;
 using Bitcoin.Common.Descriptors;
+using Bitcoin.Interfaces;
 using Bitcoin.Wallet.Crypto;
 using Bitcoin.Wallet.Keys;
 using Bitcoin.Wallet.Model;
@@ -93,6 +94,52 @@ public sealed partial class DescriptorWallet
 
             return result;
         }
+    }
+
+    /// <summary>
+    /// Reads the wallet's records into memory (Core's PopulateWalletFromDB) without a chain and without topping up the
+    /// key pool: the outcome, with Core's message in <paramref name="error"/> for a failure and in
+    /// <paramref name="warnings"/> for a non-critical problem. Used by loading and by the offline wallet tool.
+    /// </summary>
+    internal DbErrors PopulateWalletFromDb(out string error, List<BilingualString> warnings)
+    {
+        error = "";
+        var loadResult = LoadFromDatabase();
+        var file = Database.Filename;
+        switch (loadResult)
+        {
+            case DbErrors.LoadOk:
+                break;
+            case DbErrors.NonCriticalError:
+                warnings.Add(BilingualString.Untranslated($"Error reading {file}! All keys read correctly, but transaction data or address metadata may be missing or incorrect."));
+                break;
+            case DbErrors.NeedRescan:
+                warnings.Add(BilingualString.Untranslated($"Error reading {file}! Transaction data may be missing or incorrect. Rescanning wallet."));
+                break;
+            case DbErrors.Corrupt:
+                error = $"Error loading {file}: Wallet corrupted";
+                break;
+            case DbErrors.TooNew:
+                error = $"Error loading {file}: Wallet requires newer version of Bitcoin Core";
+                break;
+            case DbErrors.ExternalSignerSupportRequired:
+                error = $"Error loading {file}: External signer wallet being loaded without external signer support compiled";
+                break;
+            case DbErrors.UnknownDescriptor:
+                error = $"Unrecognized descriptor found. Loading wallet {file}\n\nThe wallet might have been created on a newer version.\nPlease try running the latest software version.\n";
+                break;
+            case DbErrors.UnexpectedLegacyEntry:
+                error = $"Unexpected legacy entry in descriptor wallet found. Loading wallet {file}\n\nThe wallet might have been tampered with or created with malicious intent.\n";
+                break;
+            case DbErrors.LegacyWallet:
+                error = $"Error loading {file}: Wallet is a legacy wallet. Please migrate to a descriptor wallet using the migration tool (migratewallet RPC).";
+                break;
+            default:
+                error = $"Error loading {file}";
+                break;
+        }
+
+        return loadResult;
     }
 
     private static DbErrors Max(DbErrors a, DbErrors b) => (DbErrors)Math.Max((int)a, (int)b);

@@ -1,31 +1,22 @@
 using Bitcoin.Common.Args;
-using Bitcoin.Common.Chain;
+using Bitcoin.Common.DataDir;
+using Bitcoin.Common.Logging;
 using Bitcoin.Common.Util;
+using Bitcoin.Wallet.Tool;
 
 namespace Apps.bitcoin_wallet;
 
 /// <summary>
-/// bitcoin-wallet started from a command line (not by a node): Core's wallet tool front end — its options, usage,
-/// <c>-help</c> and <c>-version</c>. The offline commands (info, create, dump, createfromdump) are not part of this
-/// build yet; asking for one says so instead of pretending.
+/// bitcoin-wallet started from a command line (not by a node): Core's wallet tool front end (bitcoin-wallet.cpp) — its
+/// options, usage, <c>-help</c>, <c>-version</c>, data directory and chain checks — handing the command (info, create,
+/// dump, createfromdump) to <see cref="WalletTool"/>. Exit code 0 on success, 1 on any error, as Core's.
 /// </summary>
 internal static class WalletToolMain
 {
     public static int Run(IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr)
     {
         var args = new ArgsManager();
-        ArgsHelp.SetupHelpOptions(args);
-        ChainArgs.Register(args);
-        args.AddArg("-version", "Print version and exit", ArgFlags.AllowAny, OptionsCategory.Options);
-        args.AddArg("-datadir=<dir>", "Specify data directory", ArgFlags.AllowAny | ArgFlags.DisallowNegation, OptionsCategory.Options);
-        args.AddArg("-wallet=<wallet-name>", "Specify wallet name", ArgFlags.AllowAny | ArgFlags.NetworkOnly, OptionsCategory.Options);
-        args.AddArg("-debug=<category>", "Output debugging information (default: 0).", ArgFlags.AllowAny, OptionsCategory.DebugTest);
-        args.AddArg("-printtoconsole", "Send trace/debug info to console (default: 1 when no -debug is true, 0 otherwise).", ArgFlags.AllowAny, OptionsCategory.DebugTest);
-        args.AddArg("-dumpfile=<file name>", "The file 'dump' writes the wallet's records to, and 'createfromdump' reads them from.", ArgFlags.AllowAny | ArgFlags.DisallowNegation, OptionsCategory.CommandOptions);
-        args.AddCommand("info", "Show a wallet's information");
-        args.AddCommand("create", "Create a new descriptor wallet file");
-        args.AddCommand("dump", "Print every key-value record of a wallet", ["-dumpfile"]);
-        args.AddCommand("createfromdump", "Create a new wallet file from dumped records", ["-dumpfile"]);
+        WalletToolArgs.Register(args);
         args.AddArg("-ipcfd=<n>", "Serve a node's IPC connection on descriptor <n> (how bitcoin-node starts its wallet process; exactly \"-ipcfd <n>\")", ArgFlags.AllowAny, OptionsCategory.Ipc);
 
         if (!args.ParseParameters(arguments, out var error))
@@ -50,6 +41,26 @@ internal static class WalletToolMain
             return 0;
         }
 
+        // As Core, -debug alone (without -printtoconsole) also sends the log to the console.
+        if (args.GetBoolArg("-printtoconsole", args.GetBoolArg("-debug", false)))
+            StartConsoleLogging();
+
+        if (!DataDirectory.CheckDataDirOption(args))
+        {
+            stderr.Write($"Error: Specified data directory \"{args.GetArg("-datadir", "")}\" does not exist.\n");
+            return 1;
+        }
+
+        try
+        {
+            args.SelectChain(args.GetChainType());
+        }
+        catch (ArgsException e)
+        {
+            ReportException(e, "WalletAppInit()", stderr);
+            return 1;
+        }
+
         if (args.GetCommand() is not { } command)
         {
             stderr.Write("No method provided. Run `bitcoin-wallet -help` for valid methods.\n");
@@ -62,14 +73,43 @@ internal static class WalletToolMain
             return 1;
         }
 
-        stderr.Write($"Error: the offline wallet command '{command.Command}' is not available in this build. " +
-                     "Use the wallet RPCs of bitcoind or bitcoin-node (which runs bitcoin-wallet as its wallet process).\n");
-        return 1;
+        try
+        {
+            return WalletTool.Execute(args, command.Command, stdout, stderr) ? 0 : 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            ReportException(e, "bitcoin-wallet", stderr);
+            return 1;
+        }
+        finally
+        {
+            Logger.Instance.Close();
+        }
+    }
+
+    // The log goes to the console only: the tool writes no debug.log (Core's tool never opens one).
+    private static void StartConsoleLogging()
+    {
+        var logger = Logger.Instance;
+        logger.PrintToFile = false;
+        logger.PrintToConsole = true;
+        Log.Sink = logger;
+        logger.StartLogging();
+    }
+
+    // Core's PrintExceptionContinue: the exception's type and message framed by asterisks, no stack trace.
+    private static void ReportException(Exception e, string where, TextWriter stderr)
+    {
+        var message = $"EXCEPTION: {e.GetType().Name}       \n{e.Message}       \nbitcoin in {where}       \n";
+        Log.Warning("\n\n************************\n" + message);
+        stderr.Write("\n\n************************\n" + message + "\n");
     }
 
     private const string Introduction =
         "bitcoin-wallet runs the wallet of a multiprocess node: bitcoin-node starts it as its wallet process\n" +
-        "(bitcoin-wallet -ipcfd <n>) and serves its RPCs. As an offline tool it acts on wallet files in the data\n" +
-        "directory, chosen with -datadir, -wallet and the chain selection options.\n\n" +
+        "(bitcoin-wallet -ipcfd <n>) and serves its RPCs. As an offline tool it acts on wallet files without a node:\n" +
+        "by default the wallets of the main chain's wallet directory in the default data directory; -datadir,\n" +
+        "-wallet and the chain selection options choose another.\n\n" +
         "Usage: bitcoin-wallet [options] <command>\n";
 }
