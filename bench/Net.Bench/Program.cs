@@ -8,6 +8,10 @@ using Node.Bench;
 // Net.Bench: initial block download of the benchmark chain from one of our nodes to another over loopback, beside
 // -reindex-chainstate of the same chain in the same run; the ratio is what the network path costs.
 //   dotnet run -c Release --project bench/Net.Bench [-- --blocks 2000 --spends 1000 --keep]
+//   dotnet run -c Release --project bench/Net.Bench -- packets   (BIP324 packet encryption against v1 framing)
+if (args.Length > 0 && args[0] == "packets")
+    return PacketBenchmarkRunner.Run(args[1..]);
+
 var options = NetBenchOptions.Parse(args);
 var bitcoind = options.Bitcoind ?? Path.Combine(RepoRoot(), "bin", "bitcoind");
 if (!File.Exists(bitcoind))
