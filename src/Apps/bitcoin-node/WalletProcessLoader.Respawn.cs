@@ -77,9 +77,9 @@ internal sealed partial class WalletProcessLoader
                 Log.Error($"Could not restart the wallet process: {e.Message}");
             }
 
-            if (IsStopping())
+            // Waits for the delay, or less when the node starts shutting down.
+            if (_stopSignal.Wait(delay))
                 return;
-            Thread.Sleep(delay);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, s_maxRetryDelay.Ticks));
         }
     }

@@ -31,6 +31,7 @@ internal sealed partial class WalletProcessLoader : IWalletLoader
     private long? _mockTime;
     private bool _stopping;
     private Thread? _respawnThread;
+    private readonly ManualResetEventSlim _stopSignal = new();
 
     /// <summary>Spawns the first wallet process (failing start-up if it cannot be started).</summary>
     public WalletProcessLoader(IChain nodeChain, ArgsManager args)
@@ -90,7 +91,16 @@ internal sealed partial class WalletProcessLoader : IWalletLoader
             child = _child;
         }
 
-        child?.Loader.Stop();
+        _stopSignal.Set();
+        try
+        {
+            child?.Loader.Stop();
+        }
+        catch (Capnp.Rpc.RpcException e)
+        {
+            // The process died as the node was stopping: its wallets are as it left them (each write is a transaction).
+            Log.Warning($"Wallet process {WalletChild.ExeName} did not stop cleanly: {e.Message}");
+        }
     }
 
     /// <inheritdoc/>
@@ -116,9 +126,11 @@ internal sealed partial class WalletProcessLoader : IWalletLoader
             respawn = _respawnThread;
         }
 
+        _stopSignal.Set();
         respawn?.Join();
         child?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _rpcCommands.Dispose();
+        _stopSignal.Dispose();
     }
 
     private WalletChild Current()

@@ -40,6 +40,17 @@ internal sealed class WalletProcess
     }
 
     /// <summary>
+    /// A wallet process with arguments of its own (<paramref name="args"/> made by <see cref="MakeArgs"/>, parsed and
+    /// with the chain selected by the caller), as a process attaching to a running node with <c>-ipcconnect</c> has.
+    /// Logging is started by the caller (<see cref="StartLogging"/>).
+    /// </summary>
+    public static WalletProcess FromArgs(ArgsManager args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return new WalletProcess(args);
+    }
+
+    /// <summary>
     /// A wallet process reading the node's arguments (Core reads <c>GlobalArgs</c> into gArgs and selects the chain),
     /// logging into the node's debug.log. Throws <see cref="ArgsException"/> when they name no valid chain.
     /// </summary>
