@@ -6,26 +6,59 @@ namespace Bitcoin.Wallet.Tool;
 
 public static partial class WalletTool
 {
+    // The format a dump of a legacy wallet names (Core writes "bdb" for its read-only reader's "bdb_ro").
+    private const string BerkeleyFormat = "bdb";
+
     private const string DumpWarning = "The dumpfile may contain private keys. To ensure the safety of your Bitcoin, do not share the dumpfile.\n";
 
     private static bool Dump(ArgsManager args, string walletPath, WalletChainInfo chainInfo, TextWriter output, TextWriter errors)
     {
-        // Core dumps a legacy wallet through its read-only Berkeley DB reader; this build has no such reader.
+        string error;
+        bool dumped;
         if (WalletPaths.IsBdbFile(WalletPaths.BdbDataFile(walletPath)))
         {
-            errors.Write($"Error: '{walletPath}' is a legacy (Berkeley DB) wallet. This bitcoin-wallet reads only SQLite wallets, " +
-                         "so it cannot dump it; migrate it with the migratewallet RPC first.\n");
-            return false;
-        }
+            // A legacy wallet is read with Core's read-only Berkeley DB reader, unless the path is also a SQLite wallet.
+            if (WalletPaths.IsSqliteFile(WalletPaths.DataFile(walletPath), chainInfo.MessageStart))
+            {
+                errors.Write($"Failed to load database path '{walletPath}'. Data is in ambiguous format.\n");
+                return false;
+            }
 
-        using var database = WalletDatabaseFactory.MakeDatabase(walletPath, new DatabaseOptions { RequireExisting = true }, chainInfo, out _, out var error);
-        if (database is null)
+            BerkeleyReadOnlyDatabase legacy;
+            try
+            {
+                legacy = BerkeleyReadOnlyDatabase.Open(WalletPaths.BdbDataFile(walletPath));
+            }
+            catch (WalletDataException e)
+            {
+                errors.Write(e.Message + "\n");
+                return false;
+            }
+
+            dumped = DumpWallet(args, BerkeleyFormat, visit =>
+            {
+                foreach (var (key, value) in legacy.Records)
+                {
+                    if (!visit(key, value))
+                        break;
+                }
+
+                return true;
+            }, out error);
+        }
+        else
         {
-            errors.Write(error + "\n");
-            return false;
+            using var database = WalletDatabaseFactory.MakeDatabase(walletPath, new DatabaseOptions { RequireExisting = true }, chainInfo, out _, out error);
+            if (database is null)
+            {
+                errors.Write(error + "\n");
+                return false;
+            }
+
+            dumped = DumpWallet(args, WalletDumpFile.SqliteFormat, database.ForEachRecord, out error);
         }
 
-        if (!DumpWallet(args, database, out error))
+        if (!dumped)
         {
             errors.Write(error + "\n");
             return false;
@@ -35,8 +68,9 @@ public static partial class WalletTool
         return true;
     }
 
-    // Core's DumpWallet: every record, in the order the database stores them, to a new file named by -dumpfile.
-    private static bool DumpWallet(ArgsManager args, SqliteWalletDatabase database, out string error)
+    // Core's DumpWallet: every record, in the order the database gives them, to a new file named by -dumpfile.
+    // forEachRecord calls its argument with each record (which returns false to stop) and returns false if reading failed.
+    private static bool DumpWallet(ArgsManager args, string format, Func<Func<byte[], byte[], bool>, bool> forEachRecord, out string error)
     {
         var dumpFile = args.GetArg("-dumpfile", "");
         if (dumpFile.Length == 0)
@@ -68,9 +102,9 @@ public static partial class WalletTool
         try
         {
             using (stream)
-            using (var writer = new WalletDumpWriter(stream, WalletDumpFile.SqliteFormat))
+            using (var writer = new WalletDumpWriter(stream, format))
             {
-                written = database.ForEachRecord((key, value) =>
+                written = forEachRecord((key, value) =>
                 {
                     writer.WriteRecord(key, value);
                     return true;
