@@ -8,7 +8,8 @@
 #
 # Environment: SCRATCH (default: a new folder under /tmp per run, so concurrent runs do not wipe each other),
 # BITCOIND (default bin/bitcoind), BITCOINCLI (default bin/bitcoin-cli), ENABLE_WALLET (default true: bitcoind has
-# its wallet; false skips the wallet tests), JOBS (default 2).
+# its wallet; false skips the wallet tests), BITCOINWALLET (default bin/bitcoin-wallet, the offline wallet tool),
+# ENABLE_WALLET_TOOL (default true when BITCOINWALLET exists), JOBS (default 2).
 # MULTIPROCESS=1 is short for BITCOIND=bin/bitcoin-node: the same tests against the multiprocess node, whose wallet
 # runs in the bitcoin-wallet process it spawns (bin/bitcoin-wallet must be built too):
 #
@@ -31,6 +32,8 @@ else
 fi
 export BITCOIND="${BITCOIND:-$default_node}"
 export BITCOINCLI="${BITCOINCLI:-$repo/bin/bitcoin-cli}"
+# The framework runs the offline wallet tool (tool_wallet.py, wallet_encryption.py's dump part) from BITCOINWALLET.
+export BITCOINWALLET="${BITCOINWALLET:-$repo/bin/bitcoin-wallet}"
 executables=("$BITCOIND" "$BITCOINCLI")
 # bitcoin-node spawns its wallet process from its own directory.
 [ "$(basename "$BITCOIND")" = "bitcoin-node" ] && executables+=("$(dirname "$BITCOIND")/bitcoin-wallet")
@@ -40,6 +43,7 @@ done
 # The framework starts the node from the tests' own folders: paths given relative to here must not break.
 BITCOIND="$(realpath "$BITCOIND")"
 BITCOINCLI="$(realpath "$BITCOINCLI")"
+[ -e "$BITCOINWALLET" ] && BITCOINWALLET="$(realpath "$BITCOINWALLET")"
 command -v python3 >/dev/null || { echo "python3 is required" >&2; exit 2; }
 
 rm -rf "$scratch/test"
@@ -63,7 +67,7 @@ ENABLE_CLI=true
 BUILD_BITCOIN_TX=false
 ENABLE_BITCOIN_UTIL=false
 ENABLE_BITCOIN_CHAINSTATE=false
-ENABLE_WALLET_TOOL=false
+ENABLE_WALLET_TOOL=${ENABLE_WALLET_TOOL:-$([ -x "$BITCOINWALLET" ] && echo true || echo false)}
 ENABLE_BITCOIND=true
 ENABLE_FUZZ_BINARY=false
 ENABLE_ZMQ=false
