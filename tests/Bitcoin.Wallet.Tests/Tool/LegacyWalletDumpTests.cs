@@ -9,8 +9,9 @@ namespace Bitcoin.Wallet.Tests.Tool;
 /// Dumping a legacy (Berkeley DB) wallet, read without Berkeley DB as Core's read-only reader does. The fixture
 /// Data/legacy-wallet.dat was made by Berkeley DB 5.3's db_load (a "main" subdatabase with 1 KiB pages: 121 address
 /// book records spread over several leaf pages under an internal page, a version and a minversion record, and a
-/// 6,000-byte record on overflow pages; LSNs reset with db_load -r lsn). The expected checksum is that of the records
-/// Berkeley DB's own db_dump lists, hashed by Python's hashlib.
+/// 6,000-byte record on overflow pages; LSNs reset with db_load -r lsn); Data/legacy-wallet-big-endian.dat holds the same
+/// records written big-endian (db_load -c db_lorder=4321). The expected checksum is that of the records Berkeley DB's
+/// own db_dump lists, hashed by Python's hashlib.
 /// </summary>
 public sealed class LegacyWalletDumpTests : IDisposable
 {
@@ -21,14 +22,16 @@ public sealed class LegacyWalletDumpTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dataDir, recursive: true);
 
-    private static byte[] Fixture => File.ReadAllBytes(FindFixture());
+    private static byte[] Fixture => File.ReadAllBytes(FindFixture("legacy-wallet.dat"));
 
-    [Fact]
-    public void DumpListsEveryRecordBerkeleyDbHoldsInKeyOrder()
+    [Theory]
+    [InlineData("legacy-wallet.dat")]
+    [InlineData("legacy-wallet-big-endian.dat")]
+    public void DumpListsEveryRecordBerkeleyDbHoldsInKeyOrder(string fixture)
     {
         var walletDir = Path.Combine(_dataDir, "regtest", "wallets", "legacy");
         Directory.CreateDirectory(walletDir);
-        File.WriteAllBytes(Path.Combine(walletDir, "wallet.dat"), Fixture);
+        File.WriteAllBytes(Path.Combine(walletDir, "wallet.dat"), File.ReadAllBytes(FindFixture(fixture)));
         var dump = Path.Combine(_dataDir, "legacy.dump");
 
         var (ok, output, errors) = Run("-wallet=legacy", $"-dumpfile={dump}", "dump");
@@ -124,15 +127,15 @@ public sealed class LegacyWalletDumpTests : IDisposable
         return (ok, output.ToString(), errors.ToString());
     }
 
-    private static string FindFixture()
+    private static string FindFixture(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "tests", "Bitcoin.Wallet.Tests", "Tool", "Data", "legacy-wallet.dat");
+            var candidate = Path.Combine(dir.FullName, "tests", "Bitcoin.Wallet.Tests", "Tool", "Data", name);
             if (File.Exists(candidate))
                 return candidate;
         }
 
-        throw new FileNotFoundException("tests/Bitcoin.Wallet.Tests/Tool/Data/legacy-wallet.dat not found above " + AppContext.BaseDirectory);
+        throw new FileNotFoundException($"tests/Bitcoin.Wallet.Tests/Tool/Data/{name} not found above {AppContext.BaseDirectory}");
     }
 }
