@@ -1,8 +1,6 @@
-using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using NBitcoin;
-using static Bitcoin.Node.Net.Transport.Secp256k1Field;
 
 namespace Bitcoin.Node.Net.Transport;
 
@@ -17,11 +15,11 @@ public static class EllSwift
     public const int EncodedSize = 64;
 
     // c1 = (sqrt(-3) - 1) / 2, c2 = (-sqrt(-3) - 1) / 2, c3 = -c1, c4 = c1 + 1.
-    private static readonly BigInteger C1 = Hex("851695d49a83f8ef919bb86153cbcb16630fb68aed0a766a3ec693d68e6afa40");
-    private static readonly BigInteger C2 = Hex("7ae96a2b657c07106e64479eac3434e99cf0497512f58995c1396c28719501ee");
-    private static readonly BigInteger C3 = Hex("7ae96a2b657c07106e64479eac3434e99cf0497512f58995c1396c28719501ef");
-    private static readonly BigInteger C4 = Hex("851695d49a83f8ef919bb86153cbcb16630fb68aed0a766a3ec693d68e6afa41");
-    private static readonly BigInteger Half = Inverse(2);
+    private static readonly FieldElement C1 = FieldElement.FromHex("851695d49a83f8ef919bb86153cbcb16630fb68aed0a766a3ec693d68e6afa40");
+    private static readonly FieldElement C2 = FieldElement.FromHex("7ae96a2b657c07106e64479eac3434e99cf0497512f58995c1396c28719501ee");
+    private static readonly FieldElement C3 = FieldElement.FromHex("7ae96a2b657c07106e64479eac3434e99cf0497512f58995c1396c28719501ef");
+    private static readonly FieldElement C4 = FieldElement.FromHex("851695d49a83f8ef919bb86153cbcb16630fb68aed0a766a3ec693d68e6afa41");
+    private static readonly FieldElement Seven = FieldElement.FromInt(7);
 
     private static readonly byte[] CreateTag = TagPrefix("secp256k1_ellswift_create");
     private static readonly byte[] Bip324Tag = TagPrefix("bip324_ellswift_xonly_ecdh");
@@ -36,7 +34,7 @@ public static class EllSwift
             throw new ArgumentException("The secret key and the auxiliary randomness are 32 bytes each.");
         using var key = new Key(secretKey.ToArray());
         var compressed = key.PubKey.ToBytes();
-        var x = FromBytes(compressed.AsSpan(1));
+        var x = FieldElement.FromBytes(compressed.AsSpan(1));
         bool oddY = compressed[0] == 0x03;
 
         // The random stream is SHA256(tag prefix || seckey || 32 zero bytes || auxrnd || counter) for counter = 0, 1, ...
@@ -58,12 +56,12 @@ public static class EllSwift
     public static byte[] DecodeX(ReadOnlySpan<byte> encoded)
     {
         var x = new byte[32];
-        ToBytes(DecodeXValue(encoded), x);
+        DecodeXValue(encoded).WriteBytes(x);
         return x;
     }
 
     /// <summary>True when the point the encoding stands for has an odd Y coordinate (the parity of t).</summary>
-    public static bool DecodedYIsOdd(ReadOnlySpan<byte> encoded) => IsOdd(FromBytes(encoded.Slice(32, 32)));
+    public static bool DecodedYIsOdd(ReadOnlySpan<byte> encoded) => FieldElement.FromBytes(encoded.Slice(32, 32)).IsOdd;
 
     /// <summary>
     /// BIP324's shared secret: the tagged hash "bip324_ellswift_xonly_ecdh" of the initiator's encoding, the responder's
@@ -78,7 +76,7 @@ public static class EllSwift
         var theirs = weAreResponder ? initiatorEncoded : responderEncoded;
         var point = new byte[33];
         point[0] = 0x02;
-        ToBytes(DecodeXValue(theirs), point.AsSpan(1));
+        DecodeXValue(theirs).WriteBytes(point.AsSpan(1));
         using var key = new Key(secretKey.ToArray());
         // x(k*P) = x(k*(-P)), so either Y works for an x-only result.
         var shared = new PubKey(point).GetSharedPubkey(key).ToBytes();
@@ -94,90 +92,99 @@ public static class EllSwift
     }
 
     /// <summary>Decodes (u, t) to an X coordinate (libsecp256k1's xswiftec): always a valid curve X.</summary>
-    internal static BigInteger XSwiftEC(BigInteger u, BigInteger t)
+    internal static FieldElement XSwiftEC(FieldElement u, FieldElement t)
     {
         if (u.IsZero)
-            u = BigInteger.One;
-        var s = t.IsZero ? BigInteger.One : Mul(t, t);
-        var uu = Mul(u, u);
-        var g = Add(Mul(uu, u), 7);
-        var p = Add(g, s);
+            u = FieldElement.One;
+        var s = t.IsZero ? FieldElement.One : t.Square();
+        var uu = u.Square();
+        var g = uu * u + Seven;
+        var p = g + s;
         if (p.IsZero)
         {
-            s = Mul(s, 4);
-            p = Add(g, s);
+            s *= FieldElement.FromInt(4);
+            p = g + s;
         }
 
         // x3 = (3*s*u^3 - (g+s)^2) / (3*s*u^2)
-        var d = Mul(Mul(s, uu), 3);
-        var n = Sub(Mul(d, u), Mul(p, p));
+        var d = s * uu * FieldElement.FromInt(3);
+        var n = d * u - p.Square();
         if (IsFractionXOnCurve(n, d))
-            return Mul(n, Inverse(d));
+            return n * d.Inverse();
 
         // x2 = u*(c1*s + c2*g) / (g+s)
-        n = Mul(Add(Mul(C1, s), Mul(C2, g)), u);
+        n = (C1 * s + C2 * g) * u;
         if (IsFractionXOnCurve(n, p))
-            return Mul(n, Inverse(p));
+            return n * p.Inverse();
 
         // x1 = -(x2 + u)
-        return Mul(Negate(Add(n, Mul(p, u))), Inverse(p));
+        return -(n + p * u) * p.Inverse();
     }
 
     /// <summary>
     /// One of the up to eight partial inverses of <see cref="XSwiftEC"/> (libsecp256k1's xswiftec_inv): a t with
     /// XSwiftEC(u, t) = x, or false. <paramref name="x"/> must be on the curve, <paramref name="u"/> non-zero.
     /// </summary>
-    internal static bool TryXSwiftECInverse(BigInteger x, BigInteger u, int c, out BigInteger t)
+    internal static bool TryXSwiftECInverse(FieldElement x, FieldElement u, int c, out FieldElement t)
     {
-        t = BigInteger.Zero;
-        BigInteger s, v;
+        t = FieldElement.Zero;
+        FieldElement s, v;
         if ((c & 2) == 0)
         {
             // Fail if -x-u is on the curve: that encoding would decode through x3 instead.
-            var m = Negate(Add(x, u));
-            if (IsXOnCurve(m))
+            if (IsXOnCurve(-(x + u)))
                 return false;
             // s = -(u^3 + 7) / (u^2 + u*x + x^2); square iff its numerator times its denominator is.
-            var denominator = Add(Add(Mul(u, u), Mul(u, x)), Mul(x, x));
-            var g = Add(Mul(Mul(u, u), u), 7);
-            if (!IsSquare(Negate(Mul(g, denominator))))
+            var denominator = u.Square() + u * x + x.Square();
+            var g = u.Square() * u + Seven;
+            if (!(-(g * denominator)).IsSquare())
                 return false;
-            s = Negate(Mul(g, Inverse(denominator)));
+            s = -(g * denominator.Inverse());
             v = x;
         }
         else
         {
-            s = Sub(x, u);
-            if (!IsSquare(s))
+            s = x - u;
+            if (!s.IsSquare())
                 return false;
-            var uu = Mul(u, u);
-            var q = Negate(Mul(s, Add(Mul(4, Add(Mul(uu, u), 7)), Mul(3, Mul(uu, s)))));
-            if (!TrySqrt(q, out var r))
+            var uu = u.Square();
+            var q = -(s * (FieldElement.FromInt(4) * (uu * u + Seven) + FieldElement.FromInt(3) * uu * s));
+            if (!q.TrySqrt(out var r))
                 return false;
             if ((c & 1) == 1 && r.IsZero)
                 return false;
             if (s.IsZero)
                 return false;
-            v = Mul(Sub(Mul(r, Inverse(s)), u), Half);
+            v = (r * s.Inverse() - u).Half();
         }
 
-        TrySqrt(s, out var w);
+        s.TrySqrt(out var w);
         if ((c & 5) == 0 || (c & 5) == 5)
-            w = Negate(w);
-        t = Mul(w, Add(Mul(u, (c & 1) == 1 ? C4 : C3), v));
+            w = -w;
+        t = w * (u * ((c & 1) == 1 ? C4 : C3) + v);
         return true;
     }
 
-    private static BigInteger DecodeXValue(ReadOnlySpan<byte> encoded)
+    // True when x^3 + 7 is a square, i.e. x is the X coordinate of a curve point.
+    private static bool IsXOnCurve(FieldElement x) => (x.Square() * x + Seven).IsSquare();
+
+    // True when n/d (d non-zero) is a curve X: n^3*d + 7*d^4 = d^4 * ((n/d)^3 + 7) is square.
+    private static bool IsFractionXOnCurve(FieldElement n, FieldElement d)
+    {
+        var d2 = d.Square();
+        return (n.Square() * n * d + Seven * d2.Square()).IsSquare();
+    }
+
+    private static FieldElement DecodeXValue(ReadOnlySpan<byte> encoded)
     {
         if (encoded.Length != EncodedSize)
             throw new ArgumentException("An ElligatorSwift encoding is 64 bytes.", nameof(encoded));
-        return XSwiftEC(FromBytes(encoded[..32]), FromBytes(encoded.Slice(32, 32)));
+        return XSwiftEC(FieldElement.FromBytes(encoded[..32]), FieldElement.FromBytes(encoded.Slice(32, 32)));
     }
 
     // libsecp256k1's xelligatorswift followed by the Y-parity fix of elligatorswift: random u and branch values from
     // SHA256(seed || counter) until an inverse exists.
-    private static byte[] EncodeX(BigInteger x, bool oddY, byte[] seed)
+    private static byte[] EncodeX(FieldElement x, bool oddY, byte[] seed)
     {
         var branchHash = new byte[32];
         var result = new byte[EncodedSize];
@@ -194,12 +201,12 @@ public static class EllSwift
             branchesLeft--;
             int branch = (branchHash[branchesLeft >> 1] >> ((branchesLeft & 1) << 2)) & 7;
             Prng(seed, counter++, result.AsSpan(0, 32));
-            var u = FromBytes(result.AsSpan(0, 32));
+            var u = FieldElement.FromBytes(result.AsSpan(0, 32));
             if (!TryXSwiftECInverse(x, u, branch, out var t))
                 continue;
-            if (IsOdd(t) != oddY)
-                t = Negate(t);
-            ToBytes(t, result.AsSpan(32));
+            if (t.IsOdd != oddY)
+                t = -t;
+            t.WriteBytes(result.AsSpan(32));
             return result;
         }
     }
@@ -215,6 +222,4 @@ public static class EllSwift
         var hash = SHA256.HashData(Encoding.ASCII.GetBytes(tag));
         return [.. hash, .. hash];
     }
-
-    private static BigInteger Hex(string hex) => new(Convert.FromHexString(hex), isUnsigned: true, isBigEndian: true);
 }

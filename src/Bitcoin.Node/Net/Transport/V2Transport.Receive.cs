@@ -49,15 +49,15 @@ internal sealed partial class V2Transport
         if (_receiveLength < EllSwift.EncodedSize)
             return true;
 
-        _cipher.Initialize(Received[..EllSwift.EncodedSize], _initiating, _magic);
+        Cipher.Initialize(Received[..EllSwift.EncodedSize], _initiating, _magic);
         ClearReceived(release: false);
         _receiveState = ReceiveState.GarbageAndTerminator;
         _sendState = SendState.Ready;
 
         // Our terminator, then the empty version packet with our garbage as associated data.
         var next = new byte[Bip324Cipher.GarbageTerminatorSize + Bip324Cipher.Expansion];
-        _cipher.SendGarbageTerminator.CopyTo(next);
-        _cipher.Encrypt([], _sendGarbage, ignore: false, next.AsSpan(Bip324Cipher.GarbageTerminatorSize));
+        Cipher.SendGarbageTerminator.CopyTo(next);
+        Cipher.Encrypt([], _sendGarbage, ignore: false, next.AsSpan(Bip324Cipher.GarbageTerminatorSize));
         _pendingSend.Add(next);
         _sendGarbage = [];
         return true;
@@ -67,7 +67,7 @@ internal sealed partial class V2Transport
     {
         if (_receiveLength < Bip324Cipher.GarbageTerminatorSize)
             return true;
-        if (Received[^Bip324Cipher.GarbageTerminatorSize..].SequenceEqual(_cipher.ReceiveGarbageTerminator))
+        if (Received[^Bip324Cipher.GarbageTerminatorSize..].SequenceEqual(Cipher.ReceiveGarbageTerminator))
         {
             // The garbage authenticates with the first packet.
             _receiveAad = Received[..^Bip324Cipher.GarbageTerminatorSize].ToArray();
@@ -89,7 +89,7 @@ internal sealed partial class V2Transport
     {
         if (_receiveLength == Bip324Cipher.LengthSize)
         {
-            _packetContentsLength = _cipher.DecryptLength(Received);
+            _packetContentsLength = Cipher.DecryptLength(Received);
             if (_packetContentsLength > MaxContentsLength)
             {
                 Log.Debug(LogCategory.Net, $"V2 transport error: packet too large ({_packetContentsLength} bytes), peer={_peerId}");
@@ -103,7 +103,7 @@ internal sealed partial class V2Transport
             return true;
 
         var contents = new byte[_packetContentsLength];
-        if (!_cipher.Decrypt(Received[Bip324Cipher.LengthSize..], _receiveAad, out bool ignore, contents))
+        if (!Cipher.Decrypt(Received[Bip324Cipher.LengthSize..], _receiveAad, out bool ignore, contents))
         {
             Log.Debug(LogCategory.Net, $"V2 transport error: packet decryption failure ({_packetContentsLength} bytes), peer={_peerId}");
             return false;

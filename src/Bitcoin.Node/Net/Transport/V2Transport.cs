@@ -29,7 +29,7 @@ internal sealed partial class V2Transport : IPeerTransport
     private readonly byte[] _magic;
     private readonly long _peerId;
     private readonly bool _initiating;
-    private readonly Bip324Cipher _cipher;
+    private Bip324Cipher? _cipher;
     private readonly List<byte[]> _pendingSend = [];
     private byte[] _sendGarbage;
     private V1Transport? _v1;
@@ -42,10 +42,12 @@ internal sealed partial class V2Transport : IPeerTransport
     private bool _sentV1HeaderWorth;
     private bool _handshakeSendLogged;
 
-    /// <summary>A transport with the given cipher and garbage (tests fix them; <see cref="Create"/> draws them).</summary>
-    public V2Transport(ReadOnlySpan<byte> magic, long peerId, bool initiating, Bip324Cipher cipher, byte[] garbage)
+    /// <summary>
+    /// A transport with the given garbage and cipher (tests fix them; <see cref="Create"/> draws them). A null cipher is
+    /// made when first needed, so a responder spends nothing on keys for v1 peers and silent connections.
+    /// </summary>
+    public V2Transport(ReadOnlySpan<byte> magic, long peerId, bool initiating, Bip324Cipher? cipher, byte[] garbage)
     {
-        ArgumentNullException.ThrowIfNull(cipher);
         ArgumentNullException.ThrowIfNull(garbage);
         if (garbage.Length > MaxGarbageLength)
             throw new ArgumentException("At most 4095 bytes of garbage.", nameof(garbage));
@@ -80,7 +82,10 @@ internal sealed partial class V2Transport : IPeerTransport
 
     /// <summary>A transport with a fresh key and 0-4095 bytes of random garbage.</summary>
     public static V2Transport Create(ReadOnlySpan<byte> magic, long peerId, bool initiating) =>
-        new(magic, peerId, initiating, Bip324Cipher.CreateRandom(), RandomNumberGenerator.GetBytes(RandomNumberGenerator.GetInt32(MaxGarbageLength + 1)));
+        new(magic, peerId, initiating, cipher: null, RandomNumberGenerator.GetBytes(RandomNumberGenerator.GetInt32(MaxGarbageLength + 1)));
+
+    // Our key: made on first use (at once for an initiator, on detecting a v2 peer for a responder).
+    private Bip324Cipher Cipher => _cipher ??= Bip324Cipher.CreateRandom();
 
     /// <inheritdoc/>
     public TransportInfo Info
@@ -92,7 +97,7 @@ internal sealed partial class V2Transport : IPeerTransport
                 return _receiveState switch
                 {
                     ReceiveState.V1 => _v1!.Info,
-                    ReceiveState.Application => new TransportInfo(TransportProtocolType.V2, _cipher.SessionId.ToArray()),
+                    ReceiveState.Application => new TransportInfo(TransportProtocolType.V2, Cipher.SessionId.ToArray()),
                     _ => new TransportInfo(TransportProtocolType.Detecting, null),
                 };
             }
@@ -184,7 +189,7 @@ internal sealed partial class V2Transport : IPeerTransport
                     Encoding.ASCII.GetBytes(type, contents.AsSpan(1, MessageHeader.TypeSize));
                 payload.CopyTo(contents, headerLength);
                 var packet = new byte[contentsLength + Bip324Cipher.Expansion];
-                _cipher.Encrypt(contents.AsSpan(0, contentsLength), [], ignore: false, packet);
+                Cipher.Encrypt(contents.AsSpan(0, contentsLength), [], ignore: false, packet);
                 output.Add(packet);
             }
             finally
@@ -225,12 +230,16 @@ internal sealed partial class V2Transport : IPeerTransport
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _cipher.Dispose();
+    public void Dispose()
+    {
+        lock (_lock)
+            _cipher?.Dispose();
+    }
 
     private void StartSendingHandshake()
     {
         var first = new byte[EllSwift.EncodedSize + _sendGarbage.Length];
-        _cipher.OurPubKey.CopyTo(first);
+        Cipher.OurPubKey.CopyTo(first);
         _sendGarbage.CopyTo(first, EllSwift.EncodedSize);
         _pendingSend.Add(first);
     }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using Bitcoin.Node.Net.Transport;
 using NBitcoin;
 
@@ -6,7 +5,7 @@ namespace Bitcoin.Node.Tests.Net.Transport;
 
 public class EllSwiftTests
 {
-    private static BigInteger Fe(string hex) => new(Convert.FromHexString(hex), isUnsigned: true, isBigEndian: true);
+    private static FieldElement Fe(string hex) => FieldElement.FromHex(hex);
 
     [Fact]
     public void InverseFindsExactlyTheEncodingsOfLibsecp256k1Vectors()
