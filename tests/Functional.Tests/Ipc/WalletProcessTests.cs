@@ -81,9 +81,16 @@ public sealed class WalletProcessTests
 
         // The wallet file kept every transaction (the node itself may restart behind: a killed node, like Core's,
         // has not flushed its chainstate, and the wallet then follows the node's chain).
+        var before = node.ReadDebugLog().Length;
         await node.StartAsync([.. WalletNodes.WalletArguments, "-wallet=carol"]);
         using var again = new WalletClient(node, "carol");
         Assert.Equal(101, (await again.CallAsync("getwalletinfo"))!["txcount"]!.GetValue<int>());
+
+        // Start-up waited for the wallet process to load the wallet before it announced readiness, as Core's does.
+        var restart = node.ReadDebugLog()[before..];
+        var loaded = restart.IndexOf("[carol] Wallet completed loading", StringComparison.Ordinal);
+        var ready = restart.IndexOf("init message: Done loading", StringComparison.Ordinal);
+        Assert.True(loaded >= 0 && ready > loaded, $"wallet loaded at {loaded}, Done loading at {ready}");
     }
 
     private static async Task<bool> AnswersAsync(WalletClient wallet)
