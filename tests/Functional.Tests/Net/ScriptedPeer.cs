@@ -78,7 +78,10 @@ internal sealed class ScriptedPeer : IAsyncDisposable
         var header = new byte[24];
         if (!await ReadExactlyAsync(header, cancel.Token).ConfigureAwait(false))
             return null;
-        int length = (int)BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(16));
+        uint length = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(16));
+        // Not a v1 header (a v2 node answering bytes it took for a key, say): report it without a payload.
+        if (length > 4_000_000)
+            return ("", []);
         var payload = new byte[length];
         if (!await ReadExactlyAsync(payload, cancel.Token).ConfigureAwait(false))
             return null;
