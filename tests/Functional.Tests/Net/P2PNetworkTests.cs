@@ -176,7 +176,9 @@ public sealed class P2PNetworkTests
     {
         await using var node = NodeProcess.Create();
         await using var other = NodeProcess.Create();
-        await Task.WhenAll(node.StartAsync(), other.StartAsync());
+        // The scripted peer speaks v1 and its first bytes are not always a version message, which a node with v2 on
+        // (the default) would take for a v2 key, as Core does; malformed v2 handshakes are V2TransportTests' subject.
+        await Task.WhenAll(node.StartAsync("-v2transport=0"), other.StartAsync());
         await ConnectAsync(other, node);
 
         // Unknown messages and bad checksums are dropped; the connection stays.
