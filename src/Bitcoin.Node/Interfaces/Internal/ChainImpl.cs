@@ -78,10 +78,23 @@ internal sealed partial class ChainImpl : IChain
     }
 
     /// <inheritdoc/>
-    public bool HasBlockFilterIndex(BlockFilterType filterType) => false;
+    public bool HasBlockFilterIndex(BlockFilterType filterType) => FilterIndex(filterType) is not null;
 
     /// <inheritdoc/>
-    public bool? BlockFilterMatchesAny(BlockFilterType filterType, uint256 blockHash, IReadOnlyList<byte[]> filterSet) => null;
+    public bool? BlockFilterMatchesAny(BlockFilterType filterType, uint256 blockHash, IReadOnlyList<byte[]> filterSet)
+    {
+        ArgumentNullException.ThrowIfNull(filterSet);
+        if (FilterIndex(filterType) is not { } index) return null;
+        BlockIndex? block;
+        var chainman = Chainman;
+        lock (chainman.Lock) block = chainman.LookupBlockIndex(blockHash);
+        // Unknown, or not indexed yet: the caller cannot rule the block out and has to read it (Core answers nullopt).
+        return block is not null && index.LookupFilter(block) is { } filter ? filter.MatchAny(filterSet) : null;
+    }
+
+    /// <summary>The node's index of <paramref name="filterType"/> filters (-blockfilterindex), or null.</summary>
+    private Bitcoin.Kernel.Index.BlockFilterIndex? FilterIndex(BlockFilterType filterType) =>
+        filterType == BlockFilterType.Basic ? _node.BlockFilterIndex : null;
 
     /// <inheritdoc/>
     public double GuessVerificationProgress(uint256 blockHash)
