@@ -243,8 +243,10 @@ public sealed partial class WalletContext
     public bool RemoveWallet(DescriptorWallet wallet, bool? loadOnStartup, List<BilingualString> warnings)
     {
         ArgumentNullException.ThrowIfNull(wallet);
-        wallet.WriteBestBlock();
-        wallet.DisconnectChainNotifications();
+        // Both steps call the chain. In a wallet process whose node has gone away they fail; the wallet is still
+        // removed and closed (its last locator written while processing blocks stays), so unloading never stops half-way.
+        TryWithChain(wallet, "save its best block", wallet.WriteBestBlock);
+        TryWithChain(wallet, "disconnect its chain notifications", wallet.DisconnectChainNotifications);
         lock (_walletsLock)
         {
             if (!_wallets.Remove(wallet)) return false;
@@ -253,6 +255,19 @@ public sealed partial class WalletContext
         wallet.RaiseUnloaded();
         UpdateWalletSetting(wallet.Name, loadOnStartup, warnings);
         return true;
+    }
+
+    private static void TryWithChain(DescriptorWallet wallet, string step, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
+        {
+            // The exception type is the transport's (the chain is a proxy when the node is another process).
+            Common.Logging.Log.Warning($"Unloading wallet \"{wallet.Name}\": could not {step}, the chain is unavailable: {e.Message}");
+        }
     }
 
     /// <summary>Waits until no call uses the removed wallet, then closes its file (Core's WaitForDeleteWallet).</summary>
