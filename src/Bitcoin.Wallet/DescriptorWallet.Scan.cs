@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bitcoin.Common.Logging;
 using Bitcoin.Interfaces;
 using Bitcoin.Wallet.Model;
 using NBitcoin;
@@ -97,7 +98,9 @@ public sealed partial class DescriptorWallet
         var lastProgressLog = startedAt;
         var result = new ScanResult();
         var blockHash = startBlock;
-        LogPrint($"Rescan started from block {startBlock}... (slow variant inspecting all blocks)");
+        // With the node's block filter index, blocks whose filter matches none of the wallet's scripts are not read.
+        var fastFilter = chain.HasBlockFilterIndex(BlockFilterType.Basic) ? new Internal.FastRescanFilter(this, chain) : null;
+        LogPrint($"Rescan started from block {startBlock}... ({(fastFilter is null ? "slow variant inspecting all blocks" : "fast variant using block filters")})");
         var title = $"[{DisplayName}] Rescanning…";
         RaiseShowProgress(title, 0);
 
@@ -122,6 +125,26 @@ public sealed partial class DescriptorWallet
                 LogPrint($"Still rescanning. At block {blockHeight}. Progress={progressCurrent:F6}");
             }
 
+            bool fetchBlock = true;
+            if (fastFilter is not null)
+            {
+                fastFilter.UpdateIfNeeded();
+                switch (fastFilter.MatchesBlock(blockHash))
+                {
+                    case true:
+                        Log.Debug(LogCategory.Scan, $"Fast rescan: inspect block {blockHeight} [{blockHash}] (filter matched)");
+                        break;
+                    case false:
+                        result.LastScannedBlock = blockHash;
+                        result.LastScannedHeight = blockHeight;
+                        fetchBlock = false;
+                        break;
+                    default:
+                        Log.Debug(LogCategory.Scan, $"Fast rescan: inspect block {blockHeight} [{blockHash}] (WARNING: block filter not found!)");
+                        break;
+                }
+            }
+
             // The next block is looked up apart from the block data: reading is slow and the chain may reorg meanwhile.
             chain.FindBlock(blockHash, new FoundBlockRequest
             {
@@ -132,34 +155,37 @@ public sealed partial class DescriptorWallet
             bool haveNext = position.NextBlock is { InActiveChain: true };
             var nextHash = position.NextBlock?.Hash;
 
-            chain.FindBlock(blockHash, new FoundBlockRequest { WantData = true, WantLocator = saveProgress && nextInterval }, out var read);
-            if (read.Data is { } block)
+            if (fetchBlock)
             {
-                lock (_lock)
+                chain.FindBlock(blockHash, new FoundBlockRequest { WantData = true, WantLocator = saveProgress && nextInterval }, out var read);
+                if (read.Data is { } block)
                 {
-                    if (!stillActive)
+                    lock (_lock)
                     {
-                        // The block left the active chain: stop rather than record transactions from the wrong block.
-                        result.LastFailedBlock = blockHash;
-                        result.Status = ScanStatus.Failure;
-                        break;
-                    }
+                        if (!stillActive)
+                        {
+                            // The block left the active chain: stop rather than record transactions from the wrong block.
+                            result.LastFailedBlock = blockHash;
+                            result.Status = ScanStatus.Failure;
+                            break;
+                        }
 
-                    for (int i = 0; i < block.Transactions.Count; i++)
-                        SyncTransaction(block.Transactions[i], new TxStateConfirmed(blockHash, blockHeight, i), rescanningOldBlock: true);
-                    result.LastScannedBlock = blockHash;
-                    result.LastScannedHeight = blockHeight;
-                    if (read.Locator is { } locator && locator.Blocks.Count > 0)
-                    {
-                        LogPrint($"Saving scan progress {blockHeight}.");
-                        new Storage.WalletBatch(Database).WriteBestBlock(locator);
+                        for (int i = 0; i < block.Transactions.Count; i++)
+                            SyncTransaction(block.Transactions[i], new TxStateConfirmed(blockHash, blockHeight, i), rescanningOldBlock: true);
+                        result.LastScannedBlock = blockHash;
+                        result.LastScannedHeight = blockHeight;
+                        if (read.Locator is { } locator && locator.Blocks.Count > 0)
+                        {
+                            LogPrint($"Saving scan progress {blockHeight}.");
+                            new Storage.WalletBatch(Database).WriteBestBlock(locator);
+                        }
                     }
                 }
-            }
-            else
-            {
-                result.LastFailedBlock = blockHash;
-                result.Status = ScanStatus.Failure;
+                else
+                {
+                    result.LastFailedBlock = blockHash;
+                    result.Status = ScanStatus.Failure;
+                }
             }
 
             if (maxHeight is { } limit && blockHeight >= limit) break;
