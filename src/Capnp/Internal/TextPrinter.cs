@@ -311,13 +311,16 @@ internal sealed class TextPrinter(StringBuilder text, int maxChars, int maxDepth
         text.Append(number.ToString(null, CultureInfo.InvariantCulture));
 
     // kj::encodeCEscape: the usual C escapes, octal for other control bytes (and, for Data, every byte past ASCII);
-    // Text's other bytes pass through as UTF-8.
+    // Text's other bytes pass through as UTF-8. Stops once the text is past maxChars: the caller cuts there, and a
+    // whole block in a trace line would otherwise be escaped byte by byte only to be thrown away.
     private void Quoted(ReadOnlySpan<byte> bytes, bool binary)
     {
         text.Append('"');
         int run = 0;
         for (int i = 0; i < bytes.Length; i++)
         {
+            if (Full)
+                return;
             byte b = bytes[i];
             string? escape = b switch
             {
