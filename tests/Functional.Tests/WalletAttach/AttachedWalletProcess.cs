@@ -50,7 +50,8 @@ internal sealed class AttachedWalletProcess : IAsyncDisposable
         var wallet = RepoPaths.Executable("bitcoin-wallet");
         var command = runAs is { Count: > 0 } ? [.. runAs, wallet] : new List<string> { wallet };
         var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in command.Skip(1).Concat(["-regtest", $"-datadir={DataDir}", "-printtoconsole=0", .. arguments]))
+        // A small key pool keeps createwallet quick; nothing here needs many addresses.
+        foreach (var argument in command.Skip(1).Concat(["-regtest", $"-datadir={DataDir}", "-printtoconsole=0", "-keypool=10", .. arguments]))
             info.ArgumentList.Add(argument);
         _process = Process.Start(info)!;
         _process.ErrorDataReceived += (_, e) =>
