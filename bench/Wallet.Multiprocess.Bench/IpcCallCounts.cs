@@ -17,11 +17,7 @@ internal sealed partial class IpcCallCounts
     public static IpcCallCounts Read(string log, long from, long to)
     {
         var counts = new Dictionary<string, int>();
-        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        stream.Seek(from, SeekOrigin.Begin);
-        var span = new byte[to - from];
-        stream.ReadExactly(span);
-        foreach (var line in System.Text.Encoding.UTF8.GetString(span).Split('\n'))
+        foreach (var line in IpcLog.ReadSpan(log, from, to))
         {
             var match = ClientSend().Match(line);
             if (!match.Success)

@@ -35,6 +35,7 @@ finally
         Directory.Delete(chainDir, recursive: true);
 }
 
+const string NodeOnly = "bitcoind -disablewallet";
 const string Monolithic = "bitcoind";
 const string Multiprocess = "bitcoin-node";
 const string Counted = "bitcoin-node -debug=ipc";
@@ -44,6 +45,7 @@ const string Traced = "bitcoin-node -debug=ipc -loglevel=ipc:trace";
 string[] common = options.SqliteSync ? [] : ["-unsafesqlitesync"];
 var configurations = new List<WalletSync>
 {
+    new(chain, bitcoind, NodeOnly, countIpcCalls: false, [.. common, "-disablewallet"]),
     new(chain, bitcoind, Monolithic, countIpcCalls: false, common),
     new(chain, bitcoinNode, Multiprocess, countIpcCalls: false, common),
     new(chain, bitcoinNode, Counted, countIpcCalls: true, [.. common, "-debug=ipc"]),
@@ -53,8 +55,8 @@ if (options.Trace)
 
 // A first round warms the file cache and the JIT's disk caches; it is not reported. Later rounds rotate the order so
 // that no configuration always runs first (the machine is shared and noisy).
-await configurations[0].RunAsync();
 await configurations[1].RunAsync();
+await configurations[2].RunAsync();
 var results = new List<SyncResult>();
 for (var run = 0; run < options.Runs; run++)
 {
@@ -84,14 +86,18 @@ Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
 foreach (var label in configurations.Select(c => c.Label))
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {label} | {Median(label, r => r.SubmitSeconds):F2} s | {Median(label, r => r.ConnectSeconds):F2} s | {Median(label, r => r.RescanSeconds):F2} s | " +
-        $"{Median(label, r => r.NodeRssMiB):F0} MiB | {(label == Monolithic ? "-" : Median(label, r => r.WalletRssMiB).ToString("F0", CultureInfo.InvariantCulture) + " MiB")} |"));
+        $"| {label} | {Median(label, r => r.SubmitSeconds):F2} s | {(label == NodeOnly ? "-" : $"{Median(label, r => r.ConnectSeconds):F2} s")} | " +
+        $"{(label == NodeOnly ? "-" : $"{Median(label, r => r.RescanSeconds):F2} s")} | " +
+        $"{Median(label, r => r.NodeRssMiB):F0} MiB | {(label.StartsWith(Monolithic, StringComparison.Ordinal) ? "-" : $"{Median(label, r => r.WalletRssMiB):F0} MiB")} |"));
 }
 
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Ratio bitcoin-node / bitcoind: block-connected {Median(Multiprocess, r => r.ConnectSeconds) / Median(Monolithic, r => r.ConnectSeconds):F2}, " +
     $"rescan {Median(Multiprocess, r => r.RescanSeconds) / Median(Monolithic, r => r.RescanSeconds):F2} (aim: within 1.1)."));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"The wallet's share of the block-connected time (time less the node-only submission): bitcoind {Median(Monolithic, r => r.ConnectSeconds) - Median(NodeOnly, r => r.SubmitSeconds):F2} s, " +
+    $"bitcoin-node {Median(Multiprocess, r => r.ConnectSeconds) - Median(NodeOnly, r => r.SubmitSeconds):F2} s."));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Added RSS: bitcoin-node + bitcoin-wallet {Median(Multiprocess, r => r.NodeRssMiB + r.WalletRssMiB):F0} MiB against bitcoind " +
     $"{Median(Monolithic, r => r.NodeRssMiB):F0} MiB: +{Median(Multiprocess, r => r.NodeRssMiB + r.WalletRssMiB) - Median(Monolithic, r => r.NodeRssMiB):F0} MiB."));
@@ -105,17 +111,24 @@ if (options.Trace)
 }
 
 var counted = results.First(r => r.Label == Counted);
-PrintCalls("block-connected", counted.ConnectCalls!);
-PrintCalls("rescan", counted.RescanCalls!);
+PrintCalls("block-connected", counted.ConnectCalls!, counted.ConnectTimes!);
+PrintCalls("rescan", counted.RescanCalls!, counted.RescanTimes!);
 return 0;
 
-void PrintCalls(string path, IpcCallCounts calls)
+void PrintCalls(string path, IpcCallCounts calls, IpcCallTimes times)
 {
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"IPC calls per block, {path} path: {calls.Total / (double)blocks:F2} ({calls.Total} calls over {blocks} blocks)"));
     foreach (var (method, count) in calls.ByCaller.OrderByDescending(p => p.Value).Take(8))
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {method}: {count / (double)blocks:F2} per block"));
+    Console.WriteLine("  | method | calls | mean round trip | mean serving time | transport (the difference) |");
+    Console.WriteLine("  | --- | --- | --- | --- | --- |");
+    foreach (var (method, count, roundTrip, serve) in times.Methods.Take(8))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  | {method} | {count} | {roundTrip:F0} µs | {serve:F0} µs | {roundTrip - serve:F0} µs |"));
+    }
 }
 
 static string RepoRoot()

@@ -9,6 +9,8 @@ namespace Wallet.Multiprocess.Bench;
 /// <param name="WalletRssMiB">VmRSS of the wallet child (0 for bitcoind).</param>
 /// <param name="ConnectCalls">IPC calls while connecting (only counted with -debug=ipc).</param>
 /// <param name="RescanCalls">IPC calls during the rescan (only counted with -debug=ipc).</param>
+/// <param name="ConnectTimes">Round trip and serving times of the calls while connecting (with -debug=ipc).</param>
+/// <param name="RescanTimes">Round trip and serving times of the calls during the rescan (with -debug=ipc).</param>
 internal sealed record SyncResult(
     string Label,
     double SubmitSeconds,
@@ -17,4 +19,6 @@ internal sealed record SyncResult(
     double NodeRssMiB,
     double WalletRssMiB,
     IpcCallCounts? ConnectCalls,
-    IpcCallCounts? RescanCalls);
+    IpcCallCounts? RescanCalls,
+    IpcCallTimes? ConnectTimes = null,
+    IpcCallTimes? RescanTimes = null);

@@ -9,6 +9,7 @@ namespace Wallet.Multiprocess.Bench;
 /// benchmark chain's addresses, submit every block (the wallet follows through blockConnected notifications), wait
 /// until the wallet has processed the tip; then replace the wallet with a fresh one and time rescanblockchain.
 /// </summary>
+/// <remarks>With <c>-disablewallet</c> among the arguments only the submission is timed: the node's share of the work.</remarks>
 internal sealed class WalletSync(BenchmarkChain chain, string executable, string label, bool countIpcCalls, IReadOnlyList<string> extraArguments)
 {
     /// <summary>The configuration's name in the results.</summary>
@@ -22,7 +23,9 @@ internal sealed class WalletSync(BenchmarkChain chain, string executable, string
             using var node = BenchNode.Start(executable, dataDir, [.. extraArguments]);
             await node.WaitForRpcAsync().ConfigureAwait(false);
             var log = Path.Combine(node.NetDir, "debug.log");
-            await CreateWatchWalletAsync(node, "connect").ConfigureAwait(false);
+            var withWallet = !extraArguments.Contains("-disablewallet");
+            if (withWallet)
+                await CreateWatchWalletAsync(node, "connect").ConfigureAwait(false);
 
             var connectStart = LogLength(log);
             var timer = Stopwatch.StartNew();
@@ -34,9 +37,19 @@ internal sealed class WalletSync(BenchmarkChain chain, string executable, string
             }
 
             var submitSeconds = timer.Elapsed.TotalSeconds;
+            if (!withWallet)
+            {
+                var rss = ProcessMemory.RssMiB(ProcessMemory.FindByDataDir(dataDir));
+                await node.CallAsync("stop").ConfigureAwait(false);
+                await node.WaitForExitAsync().ConfigureAwait(false);
+                return new SyncResult(label, submitSeconds, submitSeconds, double.NaN, rss, 0, null, null);
+            }
+
             await WaitForWalletTipAsync(node, chain.BlocksHex.Count).ConfigureAwait(false);
             var connectSeconds = timer.Elapsed.TotalSeconds;
-            var connectCalls = countIpcCalls ? IpcCallCounts.Read(log, connectStart, LogLength(log)) : null;
+            var connectEnd = LogLength(log);
+            var connectCalls = countIpcCalls ? IpcCallCounts.Read(log, connectStart, connectEnd) : null;
+            var connectTimes = countIpcCalls ? IpcCallTimes.Read(log, connectStart, connectEnd) : null;
             await CheckOwnsChainAsync(node).ConfigureAwait(false);
 
             var nodePid = ProcessMemory.FindByDataDir(dataDir);
@@ -49,12 +62,14 @@ internal sealed class WalletSync(BenchmarkChain chain, string executable, string
             timer.Restart();
             await node.CallAsync("rescanblockchain").ConfigureAwait(false);
             var rescanSeconds = timer.Elapsed.TotalSeconds;
-            var rescanCalls = countIpcCalls ? IpcCallCounts.Read(log, rescanStart, LogLength(log)) : null;
+            var rescanEnd = LogLength(log);
+            var rescanCalls = countIpcCalls ? IpcCallCounts.Read(log, rescanStart, rescanEnd) : null;
+            var rescanTimes = countIpcCalls ? IpcCallTimes.Read(log, rescanStart, rescanEnd) : null;
             await CheckOwnsChainAsync(node).ConfigureAwait(false);
 
             await node.CallAsync("stop").ConfigureAwait(false);
             await node.WaitForExitAsync().ConfigureAwait(false);
-            return new SyncResult(label, submitSeconds, connectSeconds, rescanSeconds, nodeRss, walletRss, connectCalls, rescanCalls);
+            return new SyncResult(label, submitSeconds, connectSeconds, rescanSeconds, nodeRss, walletRss, connectCalls, rescanCalls, connectTimes, rescanTimes);
         }
         finally
         {
