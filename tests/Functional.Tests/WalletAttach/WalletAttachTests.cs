@@ -96,6 +96,8 @@ public sealed class WalletAttachTests
         Assert.Contains("Lost the connection to the node", log, StringComparison.Ordinal);
         Assert.Contains("[w1] Releasing wallet w1", log, StringComparison.Ordinal);
         Assert.Contains("[w2] Releasing wallet w2", log, StringComparison.Ordinal);
+        // Unloading goes last-first and did not stop at w2's failed chain calls (the node was gone): w1 was closed too.
+        Assert.Contains("Unloading wallet \"w1\": could not save its best block, the chain is unavailable", log, StringComparison.Ordinal);
         Assert.Equal(0, await wallet.TerminateAsync());
     }
 
