@@ -8,6 +8,11 @@ public sealed partial class DescriptorWallet
 {
     private long _bestBlockTime;
 
+    // The block blockConnected is recording (under the wallet lock), for ComputeTimeSmart.
+    private ConnectingBlockTimes? _connectingBlockTimes;
+
+    private sealed record ConnectingBlockTimes(uint256 Hash, long Time, long MaxTime);
+
     /// <inheritdoc/>
     public void TransactionAddedToMempool(Transaction tx)
     {
@@ -49,7 +54,10 @@ public sealed partial class DescriptorWallet
         lock (_lock)
         {
             var txid = tx.GetHash();
-            if (_transactions.TryGetValue(txid, out var wtx)) RefreshMempoolStatus(wtx);
+            // A transaction a connected block confirmed cannot be in the mempool (were the block disconnected since,
+            // that notification and the transaction's return to the mempool come next): no need to ask the node.
+            if (_transactions.TryGetValue(txid, out var wtx) && !(reason == MempoolRemovalReason.Block && wtx.State is TxStateConfirmed))
+                RefreshMempoolStatus(wtx);
             // Removed because a block conflicts with it: mark unconfirmed (inactive); blockConnected marks it conflicted.
             if (reason == MempoolRemovalReason.Conflict)
                 SyncTransaction(tx, new TxStateInactive(false));
@@ -102,10 +110,19 @@ public sealed partial class DescriptorWallet
             // Blocks made well before the wallet's first key cannot involve it.
             if (block.ChainTimeMax < BirthTime - (TimestampWindow * 2)) return;
             bool updated = false;
-            for (int i = 0; i < data.Transactions.Count; i++)
+            // The block's times come with the notification, so recording its transactions need not ask the node.
+            _connectingBlockTimes = new ConnectingBlockTimes(block.Hash, data.Header.BlockTime.ToUnixTimeSeconds(), block.ChainTimeMax);
+            try
             {
-                updated |= SyncTransaction(data.Transactions[i], new TxStateConfirmed(block.Hash, block.Height, i));
-                TransactionRemovedFromMempool(data.Transactions[i], MempoolRemovalReason.Block);
+                for (int i = 0; i < data.Transactions.Count; i++)
+                {
+                    updated |= SyncTransaction(data.Transactions[i], new TxStateConfirmed(block.Hash, block.Height, i));
+                    TransactionRemovedFromMempool(data.Transactions[i], MempoolRemovalReason.Block);
+                }
+            }
+            finally
+            {
+                _connectingBlockTimes = null;
             }
 
             // Save the position when the block mattered, and about daily anyway, so a restart rescans little.

@@ -15,6 +15,9 @@ public sealed partial class DescriptorWallet
 
     private volatile bool _scanningWithPassphrase;
 
+    /// <summary>How often a rescan asks the node whether it is shutting down.</summary>
+    private static readonly TimeSpan ShutdownCheckInterval = TimeSpan.FromMilliseconds(250);
+
     /// <summary>True while a rescan started by a call that may need the passphrase runs (rescanblockchain, importdescriptors).</summary>
     public bool IsScanningWithPassphrase => IsScanning && _scanningWithPassphrase;
 
@@ -112,13 +115,28 @@ public sealed partial class DescriptorWallet
         double progressEnd = chain.GuessVerificationProgress(endHash);
         double progressCurrent = progressBegin;
         int blockHeight = startHeight;
-        while (!_abortRescan && !chain.ShutdownRequested())
+        // Each question to the chain is a round trip when the wallet runs in its own process, so the loop asks one per
+        // block (the block, its place in the active chain and the next block together) and asks for progress and
+        // shutdown only now and then, where Core asks all four every block.
+        long lastShutdownCheck = 0;
+        bool ShutdownRequested()
         {
-            Volatile.Write(ref _scanningProgress, progressEnd - progressBegin > 0 ? (progressCurrent - progressBegin) / (progressEnd - progressBegin) : 0);
+            if (lastShutdownCheck != 0 && Stopwatch.GetElapsedTime(lastShutdownCheck) < ShutdownCheckInterval) return false;
+            lastShutdownCheck = Stopwatch.GetTimestamp();
+            return chain.ShutdownRequested();
+        }
+
+        while (!_abortRescan && !ShutdownRequested())
+        {
+            bool nextInterval = Stopwatch.GetElapsedTime(lastProgressLog) >= interval;
+            if (blockHeight % 100 == 0 || nextInterval)
+            {
+                if (blockHeight != startHeight) progressCurrent = chain.GuessVerificationProgress(blockHash);
+                Volatile.Write(ref _scanningProgress, progressEnd - progressBegin > 0 ? (progressCurrent - progressBegin) / (progressEnd - progressBegin) : 0);
+            }
             if (blockHeight % 100 == 0 && progressEnd - progressBegin > 0)
                 RaiseShowProgress(title, Math.Max(1, Math.Min(99, (int)(ScanningProgress * 100))));
 
-            bool nextInterval = Stopwatch.GetElapsedTime(lastProgressLog) >= interval;
             if (nextInterval)
             {
                 lastProgressLog = Stopwatch.GetTimestamp();
@@ -145,19 +163,21 @@ public sealed partial class DescriptorWallet
                 }
             }
 
-            // The next block is looked up apart from the block data: reading is slow and the chain may reorg meanwhile.
+            // One call answers the block's data, whether it is still in the active chain and the next block (Core asks
+            // twice); a block that left the active chain is still caught by the active check below.
             chain.FindBlock(blockHash, new FoundBlockRequest
             {
+                WantData = fetchBlock,
+                WantLocator = fetchBlock && saveProgress && nextInterval,
                 WantInActiveChain = true,
                 NextBlock = new FoundBlockRequest { WantInActiveChain = true, WantHash = true },
-            }, out var position);
-            bool stillActive = position.InActiveChain;
-            bool haveNext = position.NextBlock is { InActiveChain: true };
-            var nextHash = position.NextBlock?.Hash;
+            }, out var read);
+            bool stillActive = read.InActiveChain;
+            bool haveNext = read.NextBlock is { InActiveChain: true };
+            var nextHash = read.NextBlock?.Hash;
 
             if (fetchBlock)
             {
-                chain.FindBlock(blockHash, new FoundBlockRequest { WantData = true, WantLocator = saveProgress && nextInterval }, out var read);
                 if (read.Data is { } block)
                 {
                     lock (_lock)
@@ -193,7 +213,6 @@ public sealed partial class DescriptorWallet
             if (!haveNext || nextHash is null) break;
             blockHash = nextHash;
             blockHeight++;
-            progressCurrent = chain.GuessVerificationProgress(blockHash);
             var previousTip = tipHash;
             tipHash = LastBlockHash;
             if (maxHeight is null && previousTip != tipHash)
@@ -207,6 +226,7 @@ public sealed partial class DescriptorWallet
         }
 
         RaiseShowProgress(title, 100);
+        progressCurrent = chain.GuessVerificationProgress(blockHash);
         if (_abortRescan)
         {
             LogPrint($"Rescan aborted at block {blockHeight}. Progress={progressCurrent:F6}");

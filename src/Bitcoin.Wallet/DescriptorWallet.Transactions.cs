@@ -549,13 +549,22 @@ public sealed partial class DescriptorWallet
         };
         uint timeSmart = wtx.TimeReceived;
         if (blockHash is null || Chain is null) return timeSmart;
-        if (!Chain.FindBlock(blockHash, new FoundBlockRequest { WantTime = true, WantMaxTime = true }, out var block))
+        long blockTime, blockMaxTime;
+        if (_connectingBlockTimes is { } connecting && connecting.Hash == blockHash)
+        {
+            (blockTime, blockMaxTime) = (connecting.Time, connecting.MaxTime);
+        }
+        else if (Chain.FindBlock(blockHash, new FoundBlockRequest { WantTime = true, WantMaxTime = true }, out var block))
+        {
+            (blockTime, blockMaxTime) = (block.Time, block.MaxTime);
+        }
+        else
         {
             LogPrint($"ComputeTimeSmart: found {wtx.TxId} in block {blockHash} not in index");
             return timeSmart;
         }
 
-        if (rescanningOldBlock) return (uint)block.MaxTime;
+        if (rescanningOldBlock) return (uint)blockMaxTime;
         long latestNow = wtx.TimeReceived;
         long latestEntry = 0;
         long latestTolerated = latestNow + 300;
@@ -571,7 +580,7 @@ public sealed partial class DescriptorWallet
             }
         }
 
-        return (uint)Math.Max(latestEntry, Math.Min(block.Time, latestNow));
+        return (uint)Math.Max(latestEntry, Math.Min(blockTime, latestNow));
     }
 
     /// <summary>Records that <paramref name="newTxid"/> replaced <paramref name="originalTxid"/> (Core's MarkReplaced); false if it could not be written.</summary>
